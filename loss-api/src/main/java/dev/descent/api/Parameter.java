@@ -1,0 +1,50 @@
+package dev.descent.api;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A trainable tensor with its gradient. Back-propagation (or the caller) accumulates into
+ * {@link #gradient()}; an {@link Optimizer} reads it and updates {@link #value()} in place.
+ */
+public final class Parameter {
+    private final String name;
+    private final Tensor value;
+    private final Tensor gradient;
+
+    private Parameter(String name, Tensor value) {
+        this.name = requireNonNull(name, "name is null");
+        this.value = requireNonNull(value, "value is null");
+        this.gradient = Tensor.zerosLike(value);
+    }
+
+    /** A parameter holding {@code value} (not copied), with a zero gradient of the same shape. */
+    public static Parameter of(String name, Tensor value) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a parameter name must not be blank");
+        }
+        return new Parameter(name, value);
+    }
+
+    /** Unique within a model, e.g. {@code 0.weight}; optimizer state is keyed by it. */
+    public String name() {
+        return name;
+    }
+
+    public Tensor value() {
+        return value;
+    }
+
+    /** Same shape as {@link #value()}. */
+    public Tensor gradient() {
+        return gradient;
+    }
+
+    public void zeroGradient() {
+        gradient.fill(0f);
+    }
+
+    @Override
+    public String toString() {
+        return "Parameter " + name + Shapes.toString(value.shape());
+    }
+}

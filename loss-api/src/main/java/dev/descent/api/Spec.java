@@ -1,0 +1,55 @@
+package dev.descent.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed component spec: {@code name}, {@code name(key=value, ...)} or a plugin-qualified
+ * {@code acme:focal(gamma=2)}. The grammar is shared by the CLI and pipeline configs; see
+ * {@link SpecParser}.
+ *
+ * @param namespace the plugin id before {@code :}, or null for an unqualified name
+ * @param name the component name
+ * @param arguments the arguments in the order written
+ */
+public record Spec(String namespace, String name, Map<String, SpecValue> arguments) implements SpecValue {
+
+    public Spec {
+        Objects.requireNonNull(name, "name is null");
+        arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    /** Parses a spec; see {@link SpecParser} for the grammar. */
+    public static Spec parse(String text) {
+        return SpecParser.parse(text);
+    }
+
+    /** An unqualified spec without arguments. */
+    public static Spec of(String name) {
+        return new Spec(null, name, Map.of());
+    }
+
+    /** {@code acme:focal} or {@code focal}. */
+    public String qualifiedName() {
+        return namespace == null ? name : namespace + ":" + name;
+    }
+
+    /** Whether this is a bare word, usable where a string is expected: {@code reduction=mean}. */
+    public boolean isBareWord() {
+        return namespace == null && arguments.isEmpty();
+    }
+
+    /** The canonical spelling, which parses back to an equal spec. */
+    @Override
+    public String toString() {
+        if (arguments.isEmpty()) {
+            return qualifiedName();
+        }
+        return arguments.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", ", qualifiedName() + "(", ")"));
+    }
+}
