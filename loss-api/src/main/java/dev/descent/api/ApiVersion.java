@@ -28,7 +28,7 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
         String trimmed = text.trim();
         int dot = trimmed.indexOf('.');
         try {
-            if (dot > 0 && trimmed.indexOf('.', dot + 1) < 0) {
+            if (trimmed.matches("[0-9]+\\.[0-9]+")) {
                 return new ApiVersion(Integer.parseInt(trimmed.substring(0, dot)),
                         Integer.parseInt(trimmed.substring(dot + 1)));
             }

@@ -25,7 +25,7 @@ public interface Loss {
     /** The values before reduction, what PyTorch returns for {@code reduction='none'}. */
     Tensor unreduced(Tensor predictions, Tensor targets);
 
-    /** How {@link #compute} reduces {@link #unreduced}; {@link Reduction#MEAN} unless configured. */
+    /** The configured reduction, {@link Reduction#MEAN} by default; {@link #compute} applies it. */
     default Reduction reduction() {
         return Reduction.MEAN;
     }

@@ -272,6 +272,9 @@ public final class ParamSpec {
         if (value instanceof Double d) {
             return number(d);
         }
+        if (value instanceof String text && !SpecParser.isPlainWord(text)) {
+            return new SpecValue.StringValue(text).toString();
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(ParamSpec::format).collect(Collectors.joining(", ", "[", "]"));
         }
@@ -279,10 +282,7 @@ public final class ParamSpec {
     }
 
     private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.isInfinite(value) ? (value > 0 ? "inf" : "-inf") : Double.toString(value);
+        return SpecValue.NumberValue.of(value).text();
     }
 
     @Override

@@ -98,7 +98,12 @@ public final class Params {
                     return nested;
                 }
                 if (value instanceof SpecValue.StringValue s) {
-                    return Spec.parse(s.value());
+                    try {
+                        return Spec.parse(s.value());
+                    } catch (InvalidSpecException e) {
+                        throw new InvalidParameterException(spec.name(), "parameter '" + spec.name() + "' of " + owner
+                                + ": " + e.getMessage());
+                    }
                 }
                 throw wrongType(owner, spec, value, spec.typeText());
             default:

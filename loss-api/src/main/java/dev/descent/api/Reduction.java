@@ -27,7 +27,12 @@ public enum Reduction {
 
     /** The reduction a spec spelling names, as validated by {@link #PARAM}. */
     public static Reduction of(String specName) {
-        return valueOf(specName.toUpperCase(Locale.ROOT));
+        for (Reduction reduction : values()) {
+            if (reduction.specName().equals(specName)) {
+                return reduction;
+            }
+        }
+        throw new IllegalArgumentException("unknown reduction '" + specName + "'; expected one of mean, sum, none");
     }
 
     private static List<String> names() {

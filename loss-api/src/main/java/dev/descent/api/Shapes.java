@@ -11,11 +11,24 @@ public final class Shapes {
         return Arrays.toString(shape);
     }
 
-    /** The number of elements a shape holds. */
+    /**
+     * The number of elements a shape holds.
+     *
+     * @throws IllegalArgumentException if that number does not fit in a {@code long}
+     */
     public static long size(int[] shape) {
         long size = 1;
         for (int dim : shape) {
-            size *= dim;
+            if (dim == 0) {
+                return 0;
+            }
+        }
+        try {
+            for (int dim : shape) {
+                size = Math.multiplyExact(size, dim);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + toString(shape) + " holds more elements than a long can count");
         }
         return size;
     }

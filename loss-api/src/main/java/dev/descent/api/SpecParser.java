@@ -19,7 +19,7 @@ import java.util.Map;
  * word     = letter or _ then letters, digits, _, - or .
  * </pre>
  *
- * Whitespace may stand between any two tokens.
+ * Whitespace may stand between any two tokens, but not inside a qualified name ({@code acme:focal}).
  */
 public final class SpecParser {
     private final String text;
@@ -217,6 +217,14 @@ public final class SpecParser {
             position++;
         }
         return text.substring(start, position);
+    }
+
+    /** Whether {@code text} reads back as the same string when written bare: a word, not a keyword. */
+    static boolean isPlainWord(String text) {
+        if (text.isEmpty() || !isWordStart(text.charAt(0)) || !text.chars().allMatch(c -> isWordPart((char) c))) {
+            return false;
+        }
+        return !List.of("true", "false", "inf", "nan").contains(text);
     }
 
     private static boolean isWordStart(char c) {

@@ -10,7 +10,9 @@ public sealed interface SpecValue permits SpecValue.NumberValue, SpecValue.Boole
     record NumberValue(double value, String text) implements SpecValue {
         public static NumberValue of(double value) {
             return new NumberValue(value, value == Math.rint(value) && Math.abs(value) < 1e15
-                    ? Long.toString((long) value) : Double.toString(value));
+                    ? Long.toString((long) value)
+                    : Double.isNaN(value) ? "nan" : Double.isInfinite(value) ? (value > 0 ? "inf" : "-inf")
+                    : Double.toString(value));
         }
 
         @Override
