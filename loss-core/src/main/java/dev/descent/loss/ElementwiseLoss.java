@@ -1,0 +1,118 @@
+package dev.descent.loss;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.descent.api.Loss;
+import dev.descent.api.Reduction;
+import dev.descent.api.Shapes;
+import dev.descent.api.Tensor;
+
+/**
+ * The base of losses that are a function of one (prediction, target) pair per element, reduced over all
+ * elements: {@code loss = reduce(f(p[i], t[i]))}. A subclass gives {@link #value f} and its
+ * {@link #derivative d f / d p}; this class checks shapes, runs the loop, reduces and scales the gradient.
+ *
+ * <p>What {@link #compute(Tensor, Tensor, Tensor) compute} returns, by {@link #reduction()}:
+ * <ul>
+ *   <li>{@link Reduction#MEAN}: {@code sum(f) / n}, gradient {@code f'(p[i], t[i]) / n}. An empty tensor
+ *       gives NaN (0 / 0), as PyTorch does.</li>
+ *   <li>{@link Reduction#SUM}: {@code sum(f)}, gradient {@code f'(p[i], t[i])}; 0 for an empty tensor.</li>
+ *   <li>{@link Reduction#NONE}: also {@code sum(f)} and its gradient {@code f'(p[i], t[i])}, which is what
+ *       PyTorch's {@code backward} with a gradient of ones gives for {@code reduction='none'}; the values
+ *       themselves come from {@link #unreduced}.</li>
+ * </ul>
+ * The gradient buffer is overwritten, never accumulated into. Predictions and targets must have the same
+ * shape, and a gradient buffer the shape of the predictions; otherwise an {@link IllegalArgumentException}
+ * names the loss and both shapes.
+ *
+ * <p>One pass over the {@code float[]} arrays, summing in {@code double}, without allocation. Both
+ * hooks receive the float values widened (exactly) to {@code double} and are called once per element,
+ * so they must be pure, cheap and allocation-free; make the subclass final so the JIT can inline them.
+ * NaN in an input should come out as NaN (IEEE arithmetic does this unless a hook compares).
+ */
+public abstract class ElementwiseLoss implements Loss {
+    private final String name;
+    private final Reduction reduction;
+
+    /**
+     * @param name the canonical name, used by {@link #name()} and in error messages
+     * @param reduction how {@link #compute(Tensor, Tensor, Tensor) compute} reduces the values
+     */
+    protected ElementwiseLoss(String name, Reduction reduction) {
+        this.name = requireNonNull(name, "name is null");
+        this.reduction = requireNonNull(reduction, "reduction is null");
+    }
+
+    /** The loss of one element, {@code f(prediction, target)}. */
+    protected abstract double value(double prediction, double target);
+
+    /** {@code d f(prediction, target) / d prediction}. */
+    protected abstract double derivative(double prediction, double target);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Reduction reduction() {
+        return reduction;
+    }
+
+    @Override
+    public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
+        check(predictions, targets);
+        Shapes.requireGradientShape(name, predictions, gradient);
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        int n = p.length;
+        // Only the mean scales; none is the sum, as PyTorch's backward with a gradient of ones.
+        double scale = reduction == Reduction.MEAN ? 1.0 / n : 1.0;
+        double sum = gradient == null ? sum(p, t) : sumAndGradient(p, t, gradient.data(), scale);
+        return reduction == Reduction.MEAN ? sum / n : sum;
+    }
+
+    @Override
+    public final Tensor unreduced(Tensor predictions, Tensor targets) {
+        check(predictions, targets);
+        Tensor values = Tensor.zerosLike(predictions);
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        float[] v = values.data();
+        for (int i = 0; i < p.length; i++) {
+            v[i] = (float) value(p[i], t[i]);
+        }
+        return values;
+    }
+
+    private void check(Tensor predictions, Tensor targets) {
+        requireNonNull(predictions, "predictions is null");
+        requireNonNull(targets, "targets is null");
+        Shapes.requireSameShape(name, predictions, targets);
+    }
+
+    private double sum(float[] p, float[] t) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += value(p[i], t[i]);
+        }
+        return sum;
+    }
+
+    private double sumAndGradient(float[] p, float[] t, float[] g, double scale) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            double prediction = p[i];
+            double target = t[i];
+            sum += value(prediction, target);
+            g[i] = (float) (scale * derivative(prediction, target));
+        }
+        return sum;
+    }
+
+    /** The spec that makes this loss: {@code mse(reduction=sum)}. */
+    @Override
+    public String toString() {
+        return name + "(reduction=" + reduction.specName() + ")";
+    }
+}
