@@ -1,0 +1,35 @@
+package dev.descent.optim;
+
+import dev.descent.api.SpecValue;
+
+/** Argument checks shared by the optimizers and schedules, with messages in the project's style. */
+final class Checks {
+    private Checks() {}
+
+    /**
+     * Returns {@code value} if it is at least {@code bound}; NaN is refused too.
+     *
+     * @throws IllegalArgumentException {@code sgd: lr must be >= 0, got '-1'}
+     */
+    static double atLeast(String owner, String name, double value, double bound) {
+        if (!(value >= bound)) {
+            throw new IllegalArgumentException(owner + ": " + name + " must be >= " + format(bound) + ", got '"
+                    + format(value) + "'");
+        }
+        return value;
+    }
+
+    /** Returns {@code t} if it is a valid epoch or step count. */
+    static long step(String owner, long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException(owner + ": t must be >= 0 (epochs and steps count from 0), got '"
+                    + t + "'");
+        }
+        return t;
+    }
+
+    /** A number as a spec would write it: {@code 0}, {@code 0.9}, {@code -1}, {@code inf}. */
+    static String format(double value) {
+        return SpecValue.NumberValue.of(value).text();
+    }
+}

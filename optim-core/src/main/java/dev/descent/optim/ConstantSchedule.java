@@ -1,0 +1,17 @@
+package dev.descent.optim;
+
+import dev.descent.api.Schedule;
+
+/**
+ * No schedule: the initial learning rate at every epoch or step. Unlike PyTorch's {@code ConstantLR},
+ * which multiplies the rate by a factor until a given epoch, this leaves the rate alone.
+ */
+public record ConstantSchedule() implements Schedule {
+    static final String NAME = "constant";
+
+    @Override
+    public double learningRate(long t, double initialLearningRate) {
+        Checks.step(NAME, t);
+        return initialLearningRate;
+    }
+}
