@@ -1,0 +1,48 @@
+package dev.descent.nn;
+
+import dev.descent.api.Layer;
+import dev.descent.api.LayerProvider;
+import dev.descent.api.ParamSpec;
+import dev.descent.api.Params;
+import java.util.List;
+
+/** Provides {@code linear} (alias {@code dense}): {@link Linear}, as PyTorch's {@code nn.Linear}. */
+public final class LinearProvider implements LayerProvider {
+    private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.integer("in_features", null,
+                    "length of each input's last axis; inferred from the input shape when left out")
+                    .atLeast(1).optional(),
+            ParamSpec.integer("out_features", null, "length of each output's last axis").atLeast(1),
+            ParamSpec.bool("bias", true, "whether to learn an additive bias"));
+
+    public LinearProvider() {}
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("dense");
+    }
+
+    @Override
+    public String description() {
+        return "Fully connected layer y = x W^T + b over the last axis, as PyTorch's nn.Linear";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Layer create(Params params) {
+        int outFeatures = params.integer("out_features");
+        boolean bias = params.bool("bias");
+        return params.has("in_features")
+                ? new Linear(params.integer("in_features"), outFeatures, bias)
+                : Linear.lazy(outFeatures, bias);
+    }
+}
