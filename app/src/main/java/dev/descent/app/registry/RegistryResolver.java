@@ -1,0 +1,55 @@
+package dev.descent.app.registry;
+
+import dev.descent.api.ComponentResolver;
+import dev.descent.api.Layer;
+import dev.descent.api.Loss;
+import dev.descent.api.Optimizer;
+import dev.descent.api.Schedule;
+import dev.descent.api.Spec;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+/**
+ * Creates nested components, such as the inner optimizer of {@code lookahead(inner=adam)}, through the
+ * registries. It takes them through Guice {@code Provider}s because each registry in turn needs it.
+ */
+@Singleton
+public final class RegistryResolver implements ComponentResolver {
+    private final Provider<Losses> losses;
+    private final Provider<Optimizers> optimizers;
+    private final Provider<Layers> layers;
+    private final Provider<Schedules> schedules;
+
+    @Inject
+    public RegistryResolver(Provider<Losses> losses, Provider<Optimizers> optimizers, Provider<Layers> layers,
+            Provider<Schedules> schedules) {
+        this.losses = losses;
+        this.optimizers = optimizers;
+        this.layers = layers;
+        this.schedules = schedules;
+    }
+
+    @Override
+    public <T> T create(Class<T> kind, Spec spec) {
+        Registry<?> registry = registryFor(kind);
+        return kind.cast(registry.create(spec));
+    }
+
+    private Registry<?> registryFor(Class<?> kind) {
+        if (kind == Loss.class) {
+            return losses.get();
+        }
+        if (kind == Optimizer.class) {
+            return optimizers.get();
+        }
+        if (kind == Layer.class) {
+            return layers.get();
+        }
+        if (kind == Schedule.class) {
+            return schedules.get();
+        }
+        throw new IllegalArgumentException("no registry creates " + kind.getName()
+                + "; nested components may be losses, optimizers, layers or schedules");
+    }
+}

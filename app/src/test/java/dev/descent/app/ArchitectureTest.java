@@ -1,0 +1,56 @@
+package dev.descent.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of DESIGN.md, checked on the compiled classes: loss-api knows only the JDK, the core
+ * modules only loss-api, and only the app knows Guice and ClassGraph. (The enforcer plugin checks the
+ * same at the level of Maven dependencies.)
+ */
+class ArchitectureTest {
+    private static final JavaClasses DESCENT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.descent");
+
+    @Test
+    void apiDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("dev.descent.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.descent.api..")
+                .check(DESCENT);
+    }
+
+    @Test
+    void lossCoreDependsOnTheApiOnly() {
+        coreModuleDependsOnTheApiOnly("dev.descent.loss..");
+    }
+
+    @Test
+    void optimCoreDependsOnTheApiOnly() {
+        coreModuleDependsOnTheApiOnly("dev.descent.optim..");
+    }
+
+    @Test
+    void nnCoreDependsOnTheApiOnly() {
+        coreModuleDependsOnTheApiOnly("dev.descent.nn..");
+    }
+
+    @Test
+    void onlyTheAppKnowsGuiceAndClassGraph() {
+        noClasses().that().resideOutsideOfPackage("dev.descent.app..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "io.github.classgraph..")
+                .check(DESCENT);
+    }
+
+    private static void coreModuleDependsOnTheApiOnly(String module) {
+        classes().that().resideInAPackage(module)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.descent.api..", module)
+                .check(DESCENT);
+    }
+}
