@@ -51,6 +51,23 @@ class CliTest {
     }
 
     @Test
+    void moreDigitsShowTheFloatRoundingOfTheInputs() {
+        // In float 2.1 - 2 = 0.099999905, 4.2 - 4 = 0.19999981, 6.3 - 6 = 0.3000002, 8.4 - 8 = 0.39999962;
+        // their squares sum to 0.29999971, a quarter of which is 0.074999928.
+        Run run = run("loss", "mse", "--pred", "2.1,4.2,6.3,8.4", "--target", "2,4,6,8", "--digits", "8");
+
+        assertThat(run.out()).isEqualToIgnoringNewLines("mse = 0.074999928");
+    }
+
+    @Test
+    void digitsOutOfRangeAreRefused() {
+        Run run = run("loss", "mse", "--pred", "1", "--target", "1", "--digits", "0");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualToIgnoringNewLines("descent loss: --digits must be between 1 and 17, got 0");
+    }
+
+    @Test
     void matrixIsWrittenWithSemicolonsBetweenRows() throws Exception {
         // |0.1-0| + |0.9-1| + |0.8-1| + |0.2-0| = 0.1 + 0.1 + 0.2 + 0.2 = 0.6
         Run run = run("loss", "l1(reduction=sum)", "--pred", "0.1,0.9;0.8,0.2", "--target", "0,1;1,0", "--grad", "--json");
