@@ -1,0 +1,136 @@
+package dev.descent.testkit;
+
+import static dev.descent.testkit.Results.dump;
+import static dev.descent.testkit.Results.failed;
+import static dev.descent.testkit.Results.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.descent.api.ComponentResolver;
+import dev.descent.api.Layer;
+import dev.descent.api.Params;
+import dev.descent.api.Tensor;
+import dev.descent.testkit.fixture.AffineProvider;
+import dev.descent.testkit.fixture.TanhProvider;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LayerChecksTest {
+
+    @Test
+    void correctLayerPassesEveryCheckWithTheDefaultSpec() {
+        List<CheckResult> results = ContractChecks.check(new AffineProvider(), ComponentResolver.NONE);
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
+        assertThat(results).extracting(CheckResult::check).containsExactly(
+                "describe well-formed",
+                "parameters validated",
+                "layer output shape agrees with forward [affine(out_features=3)]",
+                "layer input gradient matches finite differences [affine(out_features=3)]",
+                "layer parameter gradients match finite differences [affine(out_features=3)]",
+                "layer accumulates parameter gradients [affine(out_features=3)]",
+                "layer deterministic [affine(out_features=3)]",
+                "layer backward without a training forward refused [affine(out_features=3)]");
+    }
+
+    @Test
+    void wrongWeightGradientFailsTheParameterGradientCheckAlone() {
+        List<CheckResult> results = ContractChecks.check(new AffineProvider(true), ComponentResolver.NONE);
+
+        assertThat(failed(results)).containsExactly(
+                "layer parameter gradients match finite differences [affine(out_features=3)]");
+        assertThat(only(results, ContractChecks.LAYER_PARAMETER_GRADIENTS).detail())
+                .startsWith("d f / d weight for f = sum(forward(x) ⊙ R): error ")
+                .contains("backward gives");
+    }
+
+    @Test
+    void layerWithoutParametersPassesTheParameterChecksTrivially() {
+        List<CheckResult> results = ContractChecks.checkLayer(new TanhProvider(),
+                LayerCheckConfig.defaults().withInputShape(2, 3).withBatchSize(2));
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
+        assertThat(only(results, ContractChecks.LAYER_PARAMETER_GRADIENTS).detail()).isEqualTo("the layer has no parameters");
+        assertThat(only(results, ContractChecks.LAYER_OUTPUT_SHAPE).detail())
+                .isEqualTo("outputShape([2, 3]) = [2, 3] and forward of a batch of 2 gives [2, 2, 3]");
+    }
+
+    @Test
+    void backwardAfterAnInferenceForwardMustBeRefused() {
+        TanhProvider provider = new TanhProvider() {
+            @Override
+            public Layer create(Params params) {
+                Layer tanh = super.create(params);
+                return new Layer() {
+                    private Tensor lastInput;
+
+                    @Override
+                    public int[] outputShape(int[] inputShape) {
+                        return tanh.outputShape(inputShape);
+                    }
+
+                    // Keeps its input even when not training, so backward goes through where it should not.
+                    @Override
+                    public Tensor forward(Tensor input, boolean training) {
+                        lastInput = input;
+                        return tanh.forward(input, training);
+                    }
+
+                    @Override
+                    public Tensor backward(Tensor outputGradient) {
+                        tanh.forward(lastInput, true);
+                        return tanh.backward(outputGradient);
+                    }
+                };
+            }
+        };
+
+        List<CheckResult> results = ContractChecks.check(provider, ComponentResolver.NONE);
+
+        assertThat(failed(results)).containsExactly("layer backward without a training forward refused [tanh]");
+        assertThat(only(results, ContractChecks.LAYER_BACKWARD_NEEDS_TRAINING).detail())
+                .startsWith("backward after an inference forward only returned normally");
+    }
+
+    @Test
+    void outputShapeThatDisagreesWithForwardFails() {
+        AffineProvider provider = new AffineProvider() {
+            @Override
+            public Layer create(Params params) {
+                Layer affine = super.create(params);
+                return new Layer() {
+                    @Override
+                    public int[] outputShape(int[] inputShape) {
+                        return inputShape.clone();
+                    }
+
+                    @Override
+                    public void initialize(int[] inputShape, java.util.random.RandomGenerator random) {
+                        affine.initialize(inputShape, random);
+                    }
+
+                    @Override
+                    public Tensor forward(Tensor input, boolean training) {
+                        return affine.forward(input, training);
+                    }
+
+                    @Override
+                    public Tensor backward(Tensor outputGradient) {
+                        return affine.backward(outputGradient);
+                    }
+
+                    @Override
+                    public List<dev.descent.api.Parameter> parameters() {
+                        return affine.parameters();
+                    }
+                };
+            }
+        };
+
+        List<CheckResult> results = ContractChecks.check(provider, ComponentResolver.NONE);
+
+        assertThat(failed(results)).containsExactly("layer output shape agrees with forward [affine(out_features=3)]");
+        assertThat(only(results, ContractChecks.LAYER_OUTPUT_SHAPE).detail())
+                .isEqualTo("outputShape([5]) is [5] but forward(input of shape [3, 5], training=false) gives shape [3, 3];"
+                        + " expected [3, 5], the batch followed by outputShape");
+    }
+}
