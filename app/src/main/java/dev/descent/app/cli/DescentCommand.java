@@ -8,7 +8,10 @@ import dev.descent.app.Descent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = DescentCommand.Version.class,
         description = "Training by gradient descent with pluggable losses, optimizers and layers.",
-        subcommands = {ListCommand.class, DescribeCommand.class, LossCommand.class,
+        subcommands = {ListCommand.class, DescribeCommand.class, LossCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 invalid input, 2 invalid command line, 3 internal error."})
 public final class DescentCommand implements Runnable {
@@ -28,19 +31,41 @@ public final class DescentCommand implements Runnable {
     static final int INVALID_INPUT = 1;
     static final int INTERNAL_ERROR = 3;
 
+    /** The environment variable naming the plugin folder when {@code --plugins} is not given. */
+    static final String PLUGINS_VARIABLE = "DESCENT_PLUGINS";
+    /** The plugin folder used when neither {@code --plugins} nor the variable is given, if it exists. */
+    static final Path DEFAULT_PLUGINS = Path.of("plugins");
+
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Log what happens and show the stack trace of an error.")
     boolean verbose;
 
-    private final Supplier<Descent> descentFactory;
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Plugin folder (default: $" + PLUGINS_VARIABLE + ", else ./plugins if it exists).")
+    Path pluginsOption;
+
+    @Option(names = "--lock", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Refuse any plugin jar whose SHA-256 differs from the one FILE records"
+                    + " (written by 'descent plugins lock FILE').")
+    Path lockOption;
+
+    /** Gives the registries; null to build them from the options. */
+    private final Supplier<Descent> fixedDescent;
+    private final Function<String, String> environment;
     private Descent descent;
 
     public DescentCommand() {
-        this(() -> Descent.builder().build());
+        this(null, System::getenv);
     }
 
-    DescentCommand(Supplier<Descent> descentFactory) {
-        this.descentFactory = descentFactory;
+    /** A command whose registries come from {@code fixedDescent}, whatever the options say (tests). */
+    DescentCommand(Supplier<Descent> fixedDescent) {
+        this(fixedDescent, System::getenv);
+    }
+
+    DescentCommand(Supplier<Descent> fixedDescent, Function<String, String> environment) {
+        this.fixedDescent = fixedDescent;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -100,9 +125,34 @@ public final class DescentCommand implements Runnable {
     /** The registries, built on first use so that {@code --help} and {@code --version} stay instant. */
     Descent descent() {
         if (descent == null) {
-            descent = descentFactory.get();
+            descent = fixedDescent != null ? fixedDescent.get() : builder().build();
         }
         return descent;
+    }
+
+    /** A builder configured by the options: plugin folder and lock file. */
+    Descent.Builder builder() {
+        Descent.Builder builder = Descent.builder();
+        Path folder = pluginFolder();
+        if (folder != null) {
+            builder.plugins(folder);
+        }
+        if (lockOption != null) {
+            builder.lock(lockOption);
+        }
+        return builder;
+    }
+
+    /** {@code --plugins}, else {@code $DESCENT_PLUGINS}, else {@code ./plugins} if it exists, else null. */
+    Path pluginFolder() {
+        if (pluginsOption != null) {
+            return pluginsOption;
+        }
+        String variable = environment.apply(PLUGINS_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return Path.of(variable);
+        }
+        return Files.isDirectory(DEFAULT_PLUGINS) ? DEFAULT_PLUGINS : null;
     }
 
     @CommandLine.Spec

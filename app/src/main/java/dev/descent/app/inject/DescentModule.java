@@ -1,19 +1,19 @@
 package dev.descent.app.inject;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import dev.descent.api.ComponentProvider;
 import dev.descent.api.ComponentResolver;
-import dev.descent.api.LayerProvider;
-import dev.descent.api.LossProvider;
-import dev.descent.api.OptimizerProvider;
-import dev.descent.api.ScheduleProvider;
+import dev.descent.app.plugin.LoadedPlugins;
+import dev.descent.app.registry.Kind;
 import dev.descent.app.registry.RegistryResolver;
 
 /**
- * Binds one {@code MapBinder<String, XxxProvider>} per kind, filled with the built-in providers found
- * by {@link java.util.ServiceLoader}; the registries ({@code Losses}, {@code Optimizers}, {@code Layers},
- * {@code Schedules}) are built from those maps.
+ * Binds one {@code MapBinder<String, XxxProvider>} per kind, filled with the built-in providers under
+ * their names and the loaded plugins' providers under {@code pluginId:name}; the registries
+ * ({@code Losses}, {@code Optimizers}, {@code Layers}, {@code Schedules}) are built from those maps.
  *
  * <p>An embedding program adds a provider of its own from its own module, under its name:
  * <pre>{@code
@@ -21,29 +21,34 @@ import dev.descent.app.registry.RegistryResolver;
  * }</pre>
  */
 public final class DescentModule extends AbstractModule {
-    private final ClassLoader builtIns;
+    private final BuiltInProviders builtIns;
+    private final LoadedPlugins plugins;
 
-    /** Built-ins from the class loader that loaded Descent. */
+    /** The built-ins of the class loader that loaded Descent, and no plugins. */
     public DescentModule() {
-        this(DescentModule.class.getClassLoader());
+        this(BuiltInProviders.discover(DescentModule.class.getClassLoader()), LoadedPlugins.none());
     }
 
-    /** Built-ins from {@code builtIns}. */
-    public DescentModule(ClassLoader builtIns) {
-        this.builtIns = builtIns;
+    /** The given built-ins and plugins, as {@code Descent.builder()} prepares them. */
+    public DescentModule(BuiltInProviders builtIns, LoadedPlugins plugins) {
+        this.builtIns = requireNonNull(builtIns, "builtIns is null");
+        this.plugins = requireNonNull(plugins, "plugins is null");
     }
 
     @Override
     protected void configure() {
-        bindProviders(LossProvider.class);
-        bindProviders(OptimizerProvider.class);
-        bindProviders(LayerProvider.class);
-        bindProviders(ScheduleProvider.class);
+        for (Kind kind : Kind.values()) {
+            MapBinder<String, ComponentProvider<?>> providers = mapBinder(kind);
+            builtIns.of(kind).forEach((name, provider) -> providers.addBinding(name).toInstance(provider));
+            plugins.of(kind).forEach((key, provider) -> providers.addBinding(key).toInstance(provider));
+        }
+        bind(LoadedPlugins.class).toInstance(plugins);
         bind(ComponentResolver.class).to(RegistryResolver.class);
     }
 
-    private <P extends ComponentProvider<?>> void bindProviders(Class<P> type) {
-        MapBinder<String, P> providers = MapBinder.newMapBinder(binder(), String.class, type);
-        ProviderDiscovery.load(type, builtIns).forEach((name, provider) -> providers.addBinding(name).toInstance(provider));
+    /** The kind's MapBinder; the cast only widens the value type the registries read back. */
+    @SuppressWarnings("unchecked")
+    private MapBinder<String, ComponentProvider<?>> mapBinder(Kind kind) {
+        return MapBinder.newMapBinder(binder(), String.class, (Class<ComponentProvider<?>>) kind.providerType());
     }
 }

@@ -1,10 +1,6 @@
 package dev.descent.app.registry;
 
 import dev.descent.api.ComponentResolver;
-import dev.descent.api.Layer;
-import dev.descent.api.Loss;
-import dev.descent.api.Optimizer;
-import dev.descent.api.Schedule;
 import dev.descent.api.Spec;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -32,24 +28,12 @@ public final class RegistryResolver implements ComponentResolver {
 
     @Override
     public <T> T create(Class<T> kind, Spec spec) {
-        Registry<?> registry = registryFor(kind);
+        Registry<?> registry = switch (Kind.creating(kind)) {
+            case LOSS -> losses.get();
+            case OPTIMIZER -> optimizers.get();
+            case LAYER -> layers.get();
+            case SCHEDULE -> schedules.get();
+        };
         return kind.cast(registry.create(spec));
-    }
-
-    private Registry<?> registryFor(Class<?> kind) {
-        if (kind == Loss.class) {
-            return losses.get();
-        }
-        if (kind == Optimizer.class) {
-            return optimizers.get();
-        }
-        if (kind == Layer.class) {
-            return layers.get();
-        }
-        if (kind == Schedule.class) {
-            return schedules.get();
-        }
-        throw new IllegalArgumentException("no registry creates " + kind.getName()
-                + "; nested components may be losses, optimizers, layers or schedules");
     }
 }
