@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -145,6 +146,20 @@ final class PluginsCommand implements Runnable {
         }
     }
 
+    /** The {@code JAR} argument of inspect and verify. */
+    static final class PluginJar {
+        @Parameters(index = "0", paramLabel = "JAR", description = "The plugin jar, or a plugin folder.")
+        Path path;
+
+        /** The path, checked to exist. */
+        Path existing() {
+            if (!java.nio.file.Files.exists(path)) {
+                throw new IllegalArgumentException("'" + path + "' does not exist; give a plugin jar or plugin folder");
+            }
+            return path;
+        }
+    }
+
     /** {@code descent plugins inspect JAR}: what a jar provides, read without running any of its code. */
     @Command(name = "inspect", mixinStandardHelpOptions = true,
             description = "Show what a plugin jar (or plugin folder) provides, read with ClassGraph without running"
@@ -155,18 +170,15 @@ final class PluginsCommand implements Runnable {
         @ParentCommand
         PluginsCommand parent;
 
-        @Parameters(index = "0", paramLabel = "JAR", description = "The plugin jar, or a plugin folder.")
-        Path jar;
+        @Mixin
+        PluginJar jar;
 
         @Option(names = "--json", description = "Print one JSON object instead of text.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            if (!java.nio.file.Files.exists(jar)) {
-                throw new IllegalArgumentException("'" + jar + "' does not exist; give a plugin jar or plugin folder");
-            }
-            JarReport report = JarInspector.inspect(jar);
+            JarReport report = JarInspector.inspect(jar.existing());
             PrintWriter out = parent.root.spec.commandLine().getOut();
             out.println(json ? report.toJson() : report.render().stripTrailing());
             return report.ok() ? 0 : DescentCommand.INVALID_INPUT;
@@ -183,21 +195,18 @@ final class PluginsCommand implements Runnable {
         @ParentCommand
         PluginsCommand parent;
 
-        @Parameters(index = "0", paramLabel = "JAR", description = "The plugin jar, or a plugin folder.")
-        Path jar;
+        @Mixin
+        PluginJar jar;
 
         @Option(names = "--json", description = "Print one JSON object instead of text.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            if (!java.nio.file.Files.exists(jar)) {
-                throw new IllegalArgumentException("'" + jar + "' does not exist; give a plugin jar or plugin folder");
-            }
             DescentCommand root = parent.root;
             BuiltInProviders builtIns = BuiltInProviders.discover(DescentCommand.class.getClassLoader());
             PluginLock lock = root.lockOption == null ? null : PluginLock.read(root.lockOption);
-            LoadedPlugins loaded = new PluginLoader(ApiVersion.class.getClassLoader(), builtIns, lock).loadSingle(jar);
+            LoadedPlugins loaded = new PluginLoader(ApiVersion.class.getClassLoader(), builtIns, lock).loadSingle(jar.existing());
             Plugin plugin = loaded.plugins().get(0);
             List<CheckResult> results = new ArrayList<>();
             if (plugin.isLoaded()) {

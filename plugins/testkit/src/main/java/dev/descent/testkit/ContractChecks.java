@@ -15,6 +15,7 @@ import dev.descent.testkit.ComponentChecks.SpecCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The contract checks of the plugin testkit, without JUnit: given a provider, run every check that
@@ -131,14 +132,9 @@ public final class ContractChecks {
      * declares a {@code reduction} parameter with mean, sum and none) and {@link #LOSS_DETERMINISM}.
      */
     public static List<CheckResult> checkLoss(LossProvider provider, LossCheckConfig config) {
-        requireNonNull(provider, "provider is null");
         requireNonNull(config, "config is null");
-        CheckRun run = new CheckRun(Components.label(provider));
-        ComponentChecks.describe(run, provider);
-        for (SpecCase spec : ComponentChecks.parameters(run, provider, config.specs(), config.resolver())) {
-            LossChecks.run(run, provider, config, spec);
-        }
-        return run.results();
+        return checkEachSpec(provider, config.specs(), config.resolver(),
+                (run, spec) -> LossChecks.run(run, provider, config, spec));
     }
 
     /**
@@ -147,14 +143,9 @@ public final class ContractChecks {
      * {@link #OPTIMIZER_DETERMINISM}.
      */
     public static List<CheckResult> checkOptimizer(OptimizerProvider provider, OptimizerCheckConfig config) {
-        requireNonNull(provider, "provider is null");
         requireNonNull(config, "config is null");
-        CheckRun run = new CheckRun(Components.label(provider));
-        ComponentChecks.describe(run, provider);
-        for (SpecCase spec : ComponentChecks.parameters(run, provider, config.specs(), config.resolver())) {
-            OptimizerChecks.run(run, provider, config, spec);
-        }
-        return run.results();
+        return checkEachSpec(provider, config.specs(), config.resolver(),
+                (run, spec) -> OptimizerChecks.run(run, provider, config, spec));
     }
 
     /**
@@ -164,14 +155,9 @@ public final class ContractChecks {
      * layer is initialised for the configured input shape from a fixed seed before use.
      */
     public static List<CheckResult> checkLayer(LayerProvider provider, LayerCheckConfig config) {
-        requireNonNull(provider, "provider is null");
         requireNonNull(config, "config is null");
-        CheckRun run = new CheckRun(Components.label(provider));
-        ComponentChecks.describe(run, provider);
-        for (SpecCase spec : ComponentChecks.parameters(run, provider, config.specs(), config.resolver())) {
-            LayerChecks.run(run, provider, config, spec);
-        }
-        return run.results();
+        return checkEachSpec(provider, config.specs(), config.resolver(),
+                (run, spec) -> LayerChecks.run(run, provider, config, spec));
     }
 
     /**
@@ -179,14 +165,9 @@ public final class ContractChecks {
      * {@link #SCHEDULE_RATES} and {@link #SCHEDULE_DETERMINISM}.
      */
     public static List<CheckResult> checkSchedule(ScheduleProvider provider, ScheduleCheckConfig config) {
-        requireNonNull(provider, "provider is null");
         requireNonNull(config, "config is null");
-        CheckRun run = new CheckRun(Components.label(provider));
-        ComponentChecks.describe(run, provider);
-        for (SpecCase spec : ComponentChecks.parameters(run, provider, config.specs(), config.resolver())) {
-            ScheduleChecks.run(run, provider, config, spec);
-        }
-        return run.results();
+        return checkEachSpec(provider, config.specs(), config.resolver(),
+                (run, spec) -> ScheduleChecks.run(run, provider, config, spec));
     }
 
     /**
@@ -220,5 +201,17 @@ public final class ContractChecks {
             case REAL, INTEGER, REAL_LIST, INTEGER_LIST -> ParamRange.specValue(param, ParamRange.of(param).sample(param));
             default -> null;
         };
+    }
+
+    /** {@link #DESCRIBE}, {@link #PARAMETERS}, then {@code kindChecks} on each spec that could be created. */
+    private static List<CheckResult> checkEachSpec(ComponentProvider<?> provider, List<String> specs,
+            ComponentResolver resolver, BiConsumer<CheckRun, SpecCase> kindChecks) {
+        requireNonNull(provider, "provider is null");
+        CheckRun run = new CheckRun(Components.label(provider));
+        ComponentChecks.describe(run, provider);
+        for (SpecCase spec : ComponentChecks.parameters(run, provider, specs, resolver)) {
+            kindChecks.accept(run, spec);
+        }
+        return run.results();
     }
 }
