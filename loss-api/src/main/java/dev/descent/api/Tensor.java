@@ -40,6 +40,11 @@ public final class Tensor {
         return of(values, values.length);
     }
 
+    /** A scalar: shape {@code []}, one element. */
+    public static Tensor scalar(float value) {
+        return new Tensor(new float[] {value}, new int[0]);
+    }
+
     /** A tensor of zeros with the given shape. */
     public static Tensor zeros(int... shape) {
         int[] copy = checkedShape(shape);

@@ -1,5 +1,7 @@
 package dev.descent.loss;
 
+import dev.descent.api.ElementwiseLoss;
+
 import dev.descent.api.Reduction;
 
 /**

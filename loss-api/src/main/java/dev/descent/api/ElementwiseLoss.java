@@ -1,11 +1,6 @@
-package dev.descent.loss;
+package dev.descent.api;
 
 import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
-import dev.descent.api.Reduction;
-import dev.descent.api.Shapes;
-import dev.descent.api.Tensor;
 
 /**
  * The base of losses that are a function of one (prediction, target) pair per element, reduced over all
@@ -41,6 +36,40 @@ public abstract class ElementwiseLoss implements Loss {
     protected ElementwiseLoss(String name, Reduction reduction) {
         this.name = requireNonNull(name, "name is null");
         this.reduction = requireNonNull(reduction, "reduction is null");
+    }
+
+    /**
+     * A formula for one element in {@link Dual}s: {@code prediction} is the variable, {@code target} a
+     * constant. Its value is the loss of the element and its derivative d loss / d prediction.
+     */
+    @FunctionalInterface
+    public interface Formula {
+        Dual apply(Dual prediction, double target);
+    }
+
+    /**
+     * An element-wise loss written once as a formula: value and exact gradient both come from it.
+     *
+     * <pre>{@code
+     * Loss squared = ElementwiseLoss.of("squared", Reduction.MEAN, (p, t) -> p.minus(t).square());
+     * }</pre>
+     *
+     * It evaluates the formula twice per element (once for the value, once with the derivative); a
+     * subclass that writes {@link #value} and {@link #derivative} by hand is faster.
+     */
+    public static ElementwiseLoss of(String name, Reduction reduction, Formula formula) {
+        requireNonNull(formula, "formula is null");
+        return new ElementwiseLoss(name, reduction) {
+            @Override
+            protected double value(double prediction, double target) {
+                return formula.apply(Dual.constant(prediction), target).value();
+            }
+
+            @Override
+            protected double derivative(double prediction, double target) {
+                return formula.apply(Dual.variable(prediction), target).derivative();
+            }
+        };
     }
 
     /** The loss of one element, {@code f(prediction, target)}. */
