@@ -11,6 +11,7 @@ import dev.descent.app.plugin.Plugin;
 import dev.descent.app.plugin.PluginLoader;
 import dev.descent.app.plugin.PluginLock;
 import dev.descent.app.registry.Layers;
+import dev.descent.app.registry.Metrics;
 import dev.descent.app.registry.Losses;
 import dev.descent.app.registry.Optimizers;
 import dev.descent.app.registry.Registry;
@@ -22,7 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point for embedding programs: the registries of losses, optimizers, layers and schedules.
+ * The entry point for embedding programs: the registries of losses, optimizers, layers, schedules and
+ * metrics.
  *
  * <pre>{@code
  * Descent descent = Descent.builder().plugins(Path.of("plugins")).build();   // with a plugin folder
@@ -37,14 +39,17 @@ public final class Descent {
     private final Optimizers optimizers;
     private final Layers layers;
     private final Schedules schedules;
+    private final Metrics metrics;
     private final LoadedPlugins plugins;
 
     @Inject
-    Descent(Losses losses, Optimizers optimizers, Layers layers, Schedules schedules, LoadedPlugins plugins) {
+    Descent(Losses losses, Optimizers optimizers, Layers layers, Schedules schedules, Metrics metrics,
+            LoadedPlugins plugins) {
         this.losses = losses;
         this.optimizers = optimizers;
         this.layers = layers;
         this.schedules = schedules;
+        this.metrics = metrics;
         this.plugins = plugins;
     }
 
@@ -68,6 +73,10 @@ public final class Descent {
         return schedules;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /** Every plugin of the plugin folder, loaded or refused with its reason. */
     public List<Plugin> plugins() {
         return plugins.plugins();
@@ -75,7 +84,7 @@ public final class Descent {
 
     /** Every registry, in the order {@code descent list} shows them. */
     public List<Registry<?>> registries() {
-        return List.of(losses, optimizers, layers, schedules);
+        return List.of(losses, optimizers, layers, schedules, metrics);
     }
 
     /** Configures a {@link Descent}: a plugin folder, a lock file, extra Guice modules. */

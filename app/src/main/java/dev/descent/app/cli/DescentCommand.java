@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = DescentCommand.Version.class,
         description = "Training by gradient descent with pluggable losses, optimizers and layers.",
-        subcommands = {ListCommand.class, DescribeCommand.class, LossCommand.class, PluginsCommand.class,
+        subcommands = {ListCommand.class, DescribeCommand.class, LossCommand.class, MetricCommand.class,
+            PluginsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 invalid input, 2 invalid command line, 3 internal error."})
 public final class DescentCommand implements Runnable {

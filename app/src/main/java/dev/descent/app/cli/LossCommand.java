@@ -7,6 +7,7 @@ import dev.descent.api.Tensor;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,37 +25,24 @@ final class LossCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The loss, e.g. mse or huber(delta=0.5).")
     String spec;
 
-    @Option(names = "--pred", required = true, paramLabel = "VALUES",
-            description = "Predictions: values separated by ',', rows of a matrix by ';'.")
-    String predictions;
-
-    @Option(names = "--target", required = true, paramLabel = "VALUES", description = "Targets, written like --pred.")
-    String targets;
-
     @Option(names = "--grad", description = "Also print d(loss)/d(predictions).")
     boolean gradient;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Option(names = "--digits", paramLabel = "N", defaultValue = "" + Numbers.DEFAULT_DIGITS,
-            description = "Significant digits printed (default: ${DEFAULT-VALUE}).")
-    int digits;
+    @Mixin
+    EvaluationOptions options;
 
     @Override
     public Integer call() throws Exception {
-        if (digits < 1 || digits > 17) {
-            throw new IllegalArgumentException("--digits must be between 1 and 17, got " + digits);
-        }
-        Tensor pred = TensorText.parse("--pred", predictions);
-        Tensor target = TensorText.parse("--target", targets);
+        int digits = options.digits();
+        Tensor pred = options.predictions();
+        Tensor target = options.targets();
         Loss loss = parent.descent().losses().create(spec);
         Tensor grad = gradient ? Tensor.zerosLike(pred) : null;
         double value = loss.compute(pred, target, grad);
         Tensor unreduced = loss.reduction() == Reduction.NONE ? loss.unreduced(pred, target) : null;
 
         PrintWriter out = parent.spec.commandLine().getOut();
-        if (json) {
+        if (options.json) {
             ObjectNode result = DescentCommand.JSON.createObjectNode();
             result.put("loss", loss.name());
             result.put("reduction", loss.reduction().specName());

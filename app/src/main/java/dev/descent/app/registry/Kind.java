@@ -5,6 +5,8 @@ import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.Loss;
 import dev.descent.api.LossProvider;
+import dev.descent.api.Metric;
+import dev.descent.api.MetricProvider;
 import dev.descent.api.Optimizer;
 import dev.descent.api.OptimizerProvider;
 import dev.descent.api.Schedule;
@@ -16,7 +18,8 @@ public enum Kind {
     LOSS("loss", "losses", LossProvider.class, Loss.class),
     OPTIMIZER("optimizer", "optimizers", OptimizerProvider.class, Optimizer.class),
     LAYER("layer", "layers", LayerProvider.class, Layer.class),
-    SCHEDULE("schedule", "schedules", ScheduleProvider.class, Schedule.class);
+    SCHEDULE("schedule", "schedules", ScheduleProvider.class, Schedule.class),
+    METRIC("metric", "metrics", MetricProvider.class, Metric.class);
 
     private final String word;
     private final String plural;

@@ -16,14 +16,16 @@ public final class RegistryResolver implements ComponentResolver {
     private final Provider<Optimizers> optimizers;
     private final Provider<Layers> layers;
     private final Provider<Schedules> schedules;
+    private final Provider<Metrics> metrics;
 
     @Inject
     public RegistryResolver(Provider<Losses> losses, Provider<Optimizers> optimizers, Provider<Layers> layers,
-            Provider<Schedules> schedules) {
+            Provider<Schedules> schedules, Provider<Metrics> metrics) {
         this.losses = losses;
         this.optimizers = optimizers;
         this.layers = layers;
         this.schedules = schedules;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,6 +35,7 @@ public final class RegistryResolver implements ComponentResolver {
             case OPTIMIZER -> optimizers.get();
             case LAYER -> layers.get();
             case SCHEDULE -> schedules.get();
+            case METRIC -> metrics.get();
         };
         return kind.cast(registry.create(spec));
     }

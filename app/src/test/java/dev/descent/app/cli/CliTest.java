@@ -192,7 +192,7 @@ class CliTest {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).isEqualToIgnoringNewLines(
-                "descent list: unknown kind 'lossez'; expected one of losses, optimizers, layers, schedules");
+                "descent list: unknown kind 'lossez'; expected one of losses, optimizers, layers, schedules, metrics");
     }
 
     @Test
@@ -226,6 +226,71 @@ class CliTest {
     }
 
     @Test
+    void metricCommandEvaluatesARegisteredMetric() throws Exception {
+        Descent withMetric = Descent.builder().modules(new com.google.inject.AbstractModule() {
+            @Override
+            protected void configure() {
+                com.google.inject.multibindings.MapBinder.newMapBinder(binder(), String.class,
+                        dev.descent.api.MetricProvider.class).addBinding("matches").toInstance(new MatchesProvider());
+            }
+        }).build();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // predictions equal to targets in 2 of 3 places
+        int status = DescentCommand.execute(new DescentCommand(() -> withMetric), new PrintWriter(out),
+                new PrintWriter(err), "metric", "matches", "--pred", "1,2,3", "--target", "1,0,3", "--json");
+
+        assertThat(status).isZero();
+        JsonNode json = DescentCommand.JSON.readTree(out.toString());
+        assertThat(json.get("metric").asText()).isEqualTo("matches");
+        assertThat(json.get("value").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("shape").toString()).isEqualTo("[]");
+    }
+
+    /** Counts the places where prediction and target are equal. */
+    static final class MatchesProvider implements dev.descent.api.MetricProvider {
+        @Override
+        public String name() {
+            return "matches";
+        }
+
+        @Override
+        public String description() {
+            return "how many predictions equal their targets";
+        }
+
+        @Override
+        public dev.descent.api.Metric create(dev.descent.api.Params params) {
+            return new dev.descent.api.Metric() {
+                private int count;
+
+                @Override
+                public String name() {
+                    return "matches";
+                }
+
+                @Override
+                public void update(dev.descent.api.Tensor predictions, dev.descent.api.Tensor targets) {
+                    for (int i = 0; i < predictions.size(); i++) {
+                        count += predictions.data()[i] == targets.data()[i] ? 1 : 0;
+                    }
+                }
+
+                @Override
+                public dev.descent.api.Tensor compute() {
+                    return dev.descent.api.Tensor.scalar(count);
+                }
+
+                @Override
+                public void reset() {
+                    count = 0;
+                }
+            };
+        }
+    }
+
+    @Test
     void versionNamesTheApiVersion() {
         Run run = run("--version");
 
@@ -235,7 +300,7 @@ class CliTest {
 
     @Test
     void helpOfEveryCommandSucceeds() {
-        for (String command : new String[] {"list", "describe", "loss"}) {
+        for (String command : new String[] {"list", "describe", "loss", "metric", "plugins"}) {
             Run run = run(command, "--help");
             assertThat(run.status()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: descent " + command);
