@@ -40,7 +40,7 @@ public final class ProviderDiscovery {
             throw new IllegalStateException("cannot load a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
         if (found.isEmpty()) {
-            LOG.warn("no {} found on the class path", type.getSimpleName());
+            LOG.info("no {} found on the class path", type.getSimpleName());
         } else {
             LOG.debug("found {} {}s: {}", found.size(), type.getSimpleName(), found);
         }
