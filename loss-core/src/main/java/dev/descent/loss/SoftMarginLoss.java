@@ -1,0 +1,55 @@
+package dev.descent.loss;
+
+import dev.descent.api.ElementwiseLoss;
+import dev.descent.api.Reduction;
+
+/**
+ * The soft margin loss, PyTorch's {@code SoftMarginLoss}: {@code log(1 + exp(-t·p))} per element, for
+ * targets {@code t} of -1 or 1 and real-valued scores (logits) {@code p}; the logistic loss of a binary
+ * classifier with ±1 labels, a smooth hinge. Predictions and targets have the same shape; a target other
+ * than -1 or 1 is refused naming its index and value.
+ *
+ * <p>Computed as {@code softplus(-t·p) = max(-t·p, 0) + log1p(exp(-|t·p|))}, gradient
+ * {@code -t·sigmoid(-t·p)}.
+ *
+ * <p>Deviation from PyTorch: PyTorch evaluates {@code log1p(exp(-t·p))} as written, so a margin below
+ * about -88 overflows in float to an infinite loss and a NaN gradient; here such a sample costs
+ * {@code -t·p} with gradient {@code -t}, finite for logits of ±1e4. Elsewhere the two agree to float
+ * precision.
+ */
+public final class SoftMarginLoss extends SignedTargetsLoss {
+    /** The canonical name, as written in specs. */
+    public static final String NAME = "soft_margin";
+
+    /** The soft margin loss reduced by {@code reduction}. */
+    public SoftMarginLoss(Reduction reduction) {
+        super(new Elements(reduction));
+    }
+
+    /** The mean soft margin loss. */
+    public SoftMarginLoss() {
+        this(Reduction.MEAN);
+    }
+
+    private static final class Elements extends ElementwiseLoss {
+        Elements(Reduction reduction) {
+            super(NAME, reduction);
+        }
+
+        @Override
+        protected double value(double prediction, double target) {
+            return MarginInputs.softplus(-target * prediction);
+        }
+
+        @Override
+        protected double derivative(double prediction, double target) {
+            return -target * MarginInputs.sigmoid(-target * prediction);
+        }
+    }
+
+    /** The spec that makes this loss: {@code soft_margin(reduction=sum)}. */
+    @Override
+    public String toString() {
+        return NAME + "(reduction=" + reduction().specName() + ")";
+    }
+}
