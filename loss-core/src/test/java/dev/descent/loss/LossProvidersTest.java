@@ -33,8 +33,7 @@ class LossProvidersTest {
 
     @Test
     void serviceLoaderFindsMseL1AndRmse() {
-        assertThat(providers().map(Named::getPayload).map(LossProvider::name)).containsExactlyInAnyOrder(
-                "mse", "l1", "rmse");
+        assertThat(providers().map(Named::getPayload).map(LossProvider::name)).contains("mse", "l1", "rmse");
     }
 
     @ParameterizedTest
@@ -80,8 +79,10 @@ class LossProvidersTest {
 
     @ParameterizedTest
     @MethodSource("providers")
-    void reductionIsTheOnlyParameter(LossProvider provider) {
-        assertThat(provider.params()).containsExactly(Reduction.PARAM);
+    void reductionIsTheOnlyParameterOfAReductionLossProvider(LossProvider provider) {
+        if (provider instanceof ReductionLossProvider) {
+            assertThat(provider.params()).containsExactly(Reduction.PARAM);
+        }
     }
 
     @ParameterizedTest
