@@ -1,0 +1,12 @@
+package dev.descent.loss;
+
+import java.util.List;
+
+/** Provides {@link LogCoshLoss} as {@code log_cosh}. */
+public final class LogCoshLossProvider extends ReductionLossProvider {
+    public LogCoshLossProvider() {
+        super(LogCoshLoss.NAME, List.of(), "log-cosh loss, log(cosh(p - t)), computed stably: about (p - t)^2 / 2"
+                + " near 0 and |p - t| - log 2 far out; gradient tanh(p - t); predictions and targets of one shape",
+                LogCoshLoss::new);
+    }
+}

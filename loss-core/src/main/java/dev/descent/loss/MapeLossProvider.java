@@ -1,0 +1,11 @@
+package dev.descent.loss;
+
+import java.util.List;
+
+/** Provides {@link MapeLoss} as {@code mape}. */
+public final class MapeLossProvider extends ReductionLossProvider {
+    public MapeLossProvider() {
+        super(MapeLoss.NAME, List.of(), "mean absolute percentage error (Keras), 100 mean(|t - p| / max(|t|, eps)),"
+                + " eps = 1e-7; predictions and targets of one shape", MapeLoss::new);
+    }
+}
