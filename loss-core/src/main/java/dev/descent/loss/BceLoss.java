@@ -1,0 +1,141 @@
+package dev.descent.loss;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.descent.api.Loss;
+import dev.descent.api.Reduction;
+import dev.descent.api.Shapes;
+import dev.descent.api.Tensor;
+
+/**
+ * Binary cross-entropy of probabilities (log loss), PyTorch's {@code BCELoss}:
+ * <pre>
+ *   loss = -w (t · max(log p, -100) + (1 - t) · max(log(1 - p), -100))
+ * </pre>
+ * per element, with the logarithms clamped at -100 as PyTorch does, so that {@code p = 0} or {@code p = 1}
+ * gives a finite loss (at most 100 w). The minus sign is part of the loss: it is positive.
+ *
+ * <p>The gradient is PyTorch's: {@code w (p - t) / max(p (1 - p), 1e-12)}, scaled by the reduction (1 / n
+ * for the mean). Like PyTorch's, it ignores the clamp: at {@code p = 0} with {@code t = 1} it is
+ * {@code -1e12 w}, steering the prediction away from the wrong extreme.
+ *
+ * <p>Parameters: {@code weight}, an optional list broadcast over the last axis as PyTorch broadcasts a 1-D
+ * weight (one value per element of the last axis, or a single value), and {@code reduction}.
+ *
+ * <p>Shapes: predictions and targets of one shape, predictions probabilities in [0, 1] (e.g. after a
+ * sigmoid), targets in [0, 1]; a value outside is refused naming the index and value.
+ *
+ * <p>Use it when the model outputs probabilities; on logits, {@code bce_with_logits} is the same loss,
+ * numerically safer.
+ *
+ * <p>Deviations from PyTorch: a NaN prediction gives a NaN loss and gradient where PyTorch raises "all
+ * elements of input should be between 0 and 1" (NaN propagates in every loss here, so a diverging model
+ * shows as NaN); a target outside [0, 1] or NaN is refused, where PyTorch computes with it. {@code log(1 - p)}
+ * is computed as {@code log1p(-p)} in double, more accurate than PyTorch's float {@code log(1 - p)} for
+ * small p.
+ */
+public final class BceLoss implements Loss {
+    /** The canonical name, as written in specs. */
+    public static final String NAME = "bce";
+    /** PyTorch's floor of each logarithm. */
+    static final double LOG_FLOOR = -100;
+    /** PyTorch's floor of {@code p (1 - p)} in the gradient. */
+    static final double EPSILON = 1e-12;
+
+    private final double[] weight;
+    private final Reduction reduction;
+
+    /**
+     * @param weight weights broadcast over the last axis (one per element of it, or one), or null for none
+     * @param reduction mean, sum or none
+     */
+    public BceLoss(double[] weight, Reduction reduction) {
+        this.weight = weight == null ? null : weight.clone();
+        this.reduction = requireNonNull(reduction, "reduction is null");
+    }
+
+    /** PyTorch's defaults: no weight, the mean. */
+    public BceLoss() {
+        this(null, Reduction.MEAN);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    @Override
+    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
+        check(predictions, targets);
+        Shapes.requireGradientShape(NAME, predictions, gradient);
+        return run(predictions, targets, gradient == null ? null : gradient.data(), null);
+    }
+
+    @Override
+    public Tensor unreduced(Tensor predictions, Tensor targets) {
+        check(predictions, targets);
+        Tensor values = Tensor.zerosLike(predictions);
+        run(predictions, targets, null, values.data());
+        return values;
+    }
+
+    private void check(Tensor predictions, Tensor targets) {
+        requireNonNull(predictions, "predictions is null");
+        requireNonNull(targets, "targets is null");
+        Shapes.requireSameShape(NAME, predictions, targets);
+        ClassificationInputs.requireLastAxisWeights(NAME, "weight", weight, predictions);
+    }
+
+    private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        int n = p.length;
+        double scale = ClassificationInputs.gradientScale(reduction, n);
+        int weights = weight == null ? 1 : weight.length;
+        double sum = 0;
+        for (int i = 0, j = 0; i < n; i++, j = j + 1 == weights ? 0 : j + 1) {
+            double prediction = p[i];
+            double target = t[i];
+            // A NaN prediction passes, to propagate; a NaN target is refused.
+            if (prediction < 0 || prediction > 1) {
+                throw outside("prediction", i, p[i], predictions, "predictions must be probabilities (apply a"
+                        + " sigmoid first, or use bce_with_logits on logits)");
+            }
+            if (!(target >= 0 && target <= 1)) {
+                throw outside("target", i, t[i], targets, "targets must be probabilities, such as the labels 0 and 1");
+            }
+            double w = weight == null ? 1 : weight[j];
+            double logP = Math.max(Math.log(prediction), LOG_FLOOR);
+            double logOneMinusP = Math.max(Math.log1p(-prediction), LOG_FLOOR);
+            double loss = -w * (target * logP + (1 - target) * logOneMinusP);
+            sum += loss;
+            if (values != null) {
+                values[i] = (float) loss;
+            }
+            if (g != null) {
+                // Math.max keeps a NaN prediction's NaN.
+                double curvature = Math.max((1 - prediction) * prediction, EPSILON);
+                g[i] = (float) (scale * w * (prediction - target) / curvature);
+            }
+        }
+        return ClassificationInputs.reduce(reduction, sum, n);
+    }
+
+    private static IllegalArgumentException outside(String what, int flat, float value, Tensor tensor,
+            String expected) {
+        return new IllegalArgumentException(NAME + ": " + what + " at " + ClassificationInputs.index(flat,
+                tensor.shape()) + " is " + ClassificationInputs.quote(value) + ", outside [0, 1]; " + expected);
+    }
+
+    /** The spec that makes this loss: {@code bce(reduction=mean)}. */
+    @Override
+    public String toString() {
+        return NAME + "(" + (weight == null ? "" : "weight=" + java.util.Arrays.toString(weight) + ", ")
+                + "reduction=" + reduction.specName() + ")";
+    }
+}

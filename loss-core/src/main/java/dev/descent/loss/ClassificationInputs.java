@@ -1,0 +1,166 @@
+package dev.descent.loss;
+
+import dev.descent.api.Reduction;
+import dev.descent.api.Shapes;
+import dev.descent.api.Tensor;
+import java.util.Arrays;
+
+/**
+ * What the classification losses share: the layout of predictions with classes on axis 1, class-index
+ * targets read and checked with messages that name the loss, the index and the value, weights broadcast
+ * over the last axis, and the reductions.
+ */
+final class ClassificationInputs {
+    /** What {@link #classIndex} returns for a target equal to {@code ignore_index}. */
+    static final int IGNORED = -1;
+
+    private ClassificationInputs() {}
+
+    /**
+     * Predictions with classes on axis 1, {@code [N, C, d1, ...]} (or {@code [C]} for one sample), seen as
+     * {@code outer × classes × inner}: element (n, c, s) lies at {@code (n · classes + c) · inner + s}.
+     *
+     * @param outer N, 1 for predictions {@code [C]}
+     * @param classes C
+     * @param inner the product of d1, ..., 1 when there are none
+     * @param probabilities whether the targets are probabilities of the predictions' shape rather than indices
+     * @param positionShape the shape of one value per (n, s): the predictions' shape without axis 1, which is
+     *     also the shape of index targets and of the unreduced values
+     */
+    record ClassAxis(int outer, int classes, int inner, boolean probabilities, int[] positionShape) {
+        /** The number of (n, s) positions, each with one loss value. */
+        int positions() {
+            return outer * inner;
+        }
+
+        /** The flat offset of class 0 at position {@code position} = n · inner + s; the classes follow every inner. */
+        int base(int position) {
+            int n = position / inner;
+            int s = position - n * inner;
+            return n * classes * inner + s;
+        }
+    }
+
+    /**
+     * The layout of predictions with classes on axis 1 and the kind of targets: class indices of the
+     * predictions' shape without axis 1, or (when {@code probabilitiesAllowed}) probabilities of the
+     * predictions' shape.
+     *
+     * @throws IllegalArgumentException naming the loss and both shapes when they do not fit
+     */
+    static ClassAxis classAxis(String loss, Tensor predictions, Tensor targets, boolean probabilitiesAllowed) {
+        int[] shape = predictions.shape();
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(loss + ": predictions of shape [] have no class axis; expected scores"
+                    + " of shape [N, C], [N, C, d1, ...] or [C] (with targets of shape "
+                    + Shapes.toString(targets.shape()) + ")");
+        }
+        int classAxis = shape.length == 1 ? 0 : 1;
+        int[] positionShape = new int[shape.length - 1];
+        for (int axis = 0, to = 0; axis < shape.length; axis++) {
+            if (axis != classAxis) {
+                positionShape[to++] = shape[axis];
+            }
+        }
+        int classes = shape[classAxis];
+        int outer = shape.length == 1 ? 1 : shape[0];
+        int inner = 1;
+        for (int axis = 2; axis < shape.length; axis++) {
+            inner *= shape[axis];
+        }
+        int[] targetShape = targets.shape();
+        if (Arrays.equals(targetShape, positionShape)) {
+            return new ClassAxis(outer, classes, inner, false, positionShape);
+        }
+        if (probabilitiesAllowed && Arrays.equals(targetShape, shape)) {
+            return new ClassAxis(outer, classes, inner, true, positionShape);
+        }
+        throw new IllegalArgumentException(loss + ": predictions of shape " + Shapes.toString(shape)
+                + " do not match targets of shape " + Shapes.toString(targetShape) + "; expected targets of class"
+                + " indices of shape " + Shapes.toString(positionShape)
+                + (probabilitiesAllowed ? " or of class probabilities of shape " + Shapes.toString(shape) : "")
+                + " (classes on axis " + classAxis + ")");
+    }
+
+    /**
+     * Checks that a per-class weight list has one weight per class.
+     *
+     * @throws IllegalArgumentException naming the loss, both lengths and the predictions' shape
+     */
+    static void requireClassWeights(String loss, double[] weight, Tensor predictions, int classes) {
+        if (weight != null && weight.length != classes) {
+            throw new IllegalArgumentException(loss + ": weight has " + weight.length + " elements but predictions"
+                    + " of shape " + Shapes.toString(predictions.shape()) + " have " + classes + " classes; give one"
+                    + " weight per class");
+        }
+    }
+
+    /**
+     * The class index the target at flat position {@code position} holds, or {@link #IGNORED} when it equals
+     * {@code ignoreIndex}.
+     *
+     * @throws IllegalArgumentException naming the loss, the target's full index and its value when it is not
+     *     an integer in [0, classes) nor the ignore index
+     */
+    static int classIndex(String loss, Tensor targets, int position, int classes, int ignoreIndex) {
+        float value = targets.data()[position];
+        if (value == ignoreIndex) {
+            return IGNORED;
+        }
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException(loss + ": target at " + index(position, targets.shape()) + " is "
+                    + quote(value) + ", not a class index; expected an integer in [0, " + classes + ") or the"
+                    + " ignore_index '" + ignoreIndex + "'");
+        }
+        if (value < 0 || value >= classes) {
+            throw new IllegalArgumentException(loss + ": target at " + index(position, targets.shape()) + " is class "
+                    + quote(value) + ", outside [0, " + classes + ") for predictions with " + classes + " classes;"
+                    + " expected a class index in [0, " + classes + ") or the ignore_index '" + ignoreIndex + "'");
+        }
+        return (int) value;
+    }
+
+    /**
+     * Checks that a weight list broadcasts over the last axis of the predictions, as PyTorch broadcasts a
+     * 1-D weight: one value per element of the last axis, or a single value.
+     *
+     * @throws IllegalArgumentException naming the loss, the parameter, its length and the predictions' shape
+     */
+    static void requireLastAxisWeights(String loss, String parameter, double[] weight, Tensor predictions) {
+        if (weight == null || weight.length == 1) {
+            return;
+        }
+        int last = predictions.rank() == 0 ? 1 : predictions.dim(-1);
+        if (weight.length != last) {
+            throw new IllegalArgumentException(loss + ": " + parameter + " has " + weight.length + " elements but"
+                    + " predictions of shape " + Shapes.toString(predictions.shape()) + " have " + last + " on the"
+                    + " last axis; give one value per element of the last axis, or a single value");
+        }
+    }
+
+    /** The full index of a flat position in a row-major shape: {@code [1, 2]}. */
+    static String index(int flat, int[] shape) {
+        int[] coordinates = new int[shape.length];
+        int rest = flat;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            coordinates[axis] = shape[axis] == 0 ? 0 : rest % shape[axis];
+            rest = shape[axis] == 0 ? 0 : rest / shape[axis];
+        }
+        return Arrays.toString(coordinates);
+    }
+
+    /** A float as messages quote it: {@code '0.5'}, {@code '2'}. */
+    static String quote(float value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e7 ? "'" + (long) value + "'" : "'" + value + "'";
+    }
+
+    /** The reduced loss from the sum of values and the mean's denominator. */
+    static double reduce(Reduction reduction, double sum, double denominator) {
+        return reduction == Reduction.MEAN ? sum / denominator : sum;
+    }
+
+    /** The factor of each gradient: 1 / denominator for the mean, 1 for sum and none. */
+    static double gradientScale(Reduction reduction, double denominator) {
+        return reduction == Reduction.MEAN ? 1.0 / denominator : 1.0;
+    }
+}
