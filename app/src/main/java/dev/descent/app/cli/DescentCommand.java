@@ -77,6 +77,8 @@ public final class DescentCommand implements Runnable {
     /** Runs one command line with the given streams and returns the exit status; used by main and tests. */
     static int execute(DescentCommand command, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(command);
+        // "--plugins plugins list": a folder named like a subcommand is still the option's value.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {

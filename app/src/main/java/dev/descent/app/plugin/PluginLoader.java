@@ -44,7 +44,7 @@ public final class PluginLoader {
     public static final String VERSION_ATTRIBUTE = "Descent-Plugin-Version";
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final String SERVICES = "META-INF/services/";
 
@@ -269,7 +269,7 @@ public final class PluginLoader {
         attempt.sha256 = PluginJars.sha256(attempt.jar);
         if (!ID.matcher(attempt.id).matches()) {
             throw new Refusal("plugin id '" + attempt.id + "' is not valid: use letters, digits, '_', '-' and '.', "
-                    + "starting with a letter or digit");
+                    + "starting with a letter (the spec grammar names a plugin's component 'id:name')");
         }
     }
 
@@ -304,8 +304,24 @@ public final class PluginLoader {
         }
     }
 
+    /**
+     * Instantiates the plugin's providers with its loader as thread context loader, as every later call runs:
+     * a provider's constructor or static initialiser may look up resources or services through it.
+     */
     private static Map<Kind, Map<String, ComponentProvider<?>>> discover(Attempt attempt, PluginClassLoader loader)
             throws Refusal {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return discoverInContext(attempt, loader);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Map<Kind, Map<String, ComponentProvider<?>>> discoverInContext(Attempt attempt,
+            PluginClassLoader loader) throws Refusal {
         Map<Kind, Map<String, ComponentProvider<?>>> own = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             Map<String, ComponentProvider<?>> byKey = new LinkedHashMap<>();
@@ -320,7 +336,7 @@ public final class PluginLoader {
                 } catch (ServiceConfigurationError e) {
                     throw new Refusal(describeServiceError(kind, e));
                 }
-                String name = callName(provider, loader);
+                String name = provider.name();
                 if (name == null || !NAME.matcher(name).matches()) {
                     throw new Refusal(kind.word() + " provider " + provider.getClass().getName() + " is named '" + name
                             + "'; a name is snake_case: a lower-case letter, then lower-case letters, digits or _");
@@ -337,17 +353,6 @@ public final class PluginLoader {
             throw new Refusal("its META-INF/services files name no provider");
         }
         return own;
-    }
-
-    private static String callName(ComponentProvider<?> provider, ClassLoader loader) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return provider.name();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     /** Creates each provider's component on its defaults, so a plugin that cannot is refused now, not mid-run. */

@@ -112,6 +112,16 @@ class PluginsCliTest {
     }
 
     @Test
+    void aFolderNamedLikeASubcommandIsTheOptionsValue() {
+        // No folder 'plugins' here: the error shows the word was read as the folder, not as the subcommand.
+        Run run = run("--plugins", "plugins", "plugins", "list");
+
+        assertThat(run.err()).isEqualToIgnoringNewLines(
+                "descent plugins list: plugin folder 'plugins' does not exist or is not a folder");
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
     void missingPluginFolderIsOneLineAndStatus1() {
         Run run = run("--plugins", folder.resolve("nope").toString(), "list");
 

@@ -277,6 +277,27 @@ class PluginLoaderTest {
     }
 
     @Test
+    void providerConstructorsRunWithThePluginClassLoaderAsContextLoader() throws IOException {
+        TestJars.builder()
+                .source("org.acme.Early", constantLoss("org.acme.Early", "early", "1", "",
+                        "if (Thread.currentThread().getContextClassLoader() != getClass().getClassLoader()) {"
+                                + " throw new IllegalStateException(\"wrong context loader\"); }", ""))
+                .service(LOSS_SPI, "org.acme.Early")
+                .write(folder.resolve("early.jar"));
+
+        assertThat(value(descent().losses().create("early"))).isEqualTo(1);
+    }
+
+    @Test
+    void idStartingWithADigitIsRefused() throws IOException {
+        goodJar("nine.jar", "9lives", "org.acme.HalfLoss", "half", 0.5);
+
+        assertThat(plugin(descent(), "9lives").reason())
+                .isEqualTo("plugin id '9lives' is not valid: use letters, digits, '_', '-' and '.', starting with a"
+                        + " letter (the spec grammar names a plugin's component 'id:name')");
+    }
+
+    @Test
     void lockFileAcceptsTheRecordedHashAndRefusesAnother() throws IOException {
         Path acme = goodJar("acme.jar", "acme", "org.acme.HalfLoss", "half", 0.5);
         goodJar("other.jar", "other", "org.other.QuarterLoss", "quarter", 0.25);
