@@ -185,8 +185,11 @@ class LossFixtureTest {
         return mismatches;
     }
 
-    /** {@code [1, 2]}: the coordinates of a flat index in a row-major shape; {@code []} for a scalar. */
+    /** {@code [1, 2]}: the coordinates of a flat index in a row-major shape; nothing for a scalar. */
     private static String index(int flat, int[] shape) {
+        if (shape.length == 0) {
+            return "";
+        }
         int[] coordinates = new int[shape.length];
         int rest = flat;
         for (int axis = shape.length - 1; axis >= 0; axis--) {
