@@ -8,8 +8,9 @@ import dev.descent.api.Reduction;
  * Mean absolute error, PyTorch's {@code L1Loss}: {@code |p - t|} per element, gradient {@code sign(p - t)}
  * and 0 where {@code p == t}, reduced as {@link ElementwiseLoss} says (mean by default).
  *
- * <p>Unlike PyTorch, a NaN prediction gives a NaN gradient as well as a NaN value: PyTorch's
- * {@code sign(NaN)} is 0 (pytorch/pytorch#41245), which would hide the NaN from the optimizer.
+ * <p>A NaN prediction gives a NaN value and, as PyTorch's, a gradient of 0 at that element: PyTorch's
+ * {@code sign(NaN)} is 0 (pytorch/pytorch#41245). The NaN still shows in the loss itself, and NaN in the
+ * predictions propagates as in PyTorch, as every loss here.
  */
 public final class L1Loss extends ElementwiseLoss {
     /** The canonical name, as written in specs. */
@@ -37,7 +38,8 @@ public final class L1Loss extends ElementwiseLoss {
 
     @Override
     protected double derivative(double prediction, double target) {
-        // signum is 0 at 0 and NaN at NaN.
-        return Math.signum(prediction - target);
+        // PyTorch's sign: 0 at 0 and at NaN (Math.signum would give NaN).
+        double error = prediction - target;
+        return error > 0 ? 1 : error < 0 ? -1 : 0;
     }
 }

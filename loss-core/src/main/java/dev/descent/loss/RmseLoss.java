@@ -20,7 +20,8 @@ import java.util.Arrays;
  *
  * <p>The gradient is the chain rule {@code mse' / (2 sqrt(mse))}. Where the squared error is 0 it is 0,
  * for the reduced forms as for each element of {@code none}; PyTorch's {@code sqrt} would give NaN there,
- * which would poison training that reaches a perfect fit. A NaN prediction makes value and gradient NaN.
+ * which would poison training that reaches a perfect fit. A NaN prediction makes the value NaN, and the
+ * gradient NaN for mean and sum; for none it is l1's, 0 at the NaN as PyTorch's {@code abs}.
  */
 public final class RmseLoss implements Loss {
     /** The canonical name, as written in specs. */
