@@ -23,6 +23,14 @@ public interface ComponentProvider<T> {
     /** One line saying what the component is, shown by {@code descent list} and {@code describe}. */
     String description();
 
+    /**
+     * When to choose this component over its neighbours, in a sentence or two, shown by {@code descent
+     * describe}; empty when the provider says nothing.
+     */
+    default String whenToUse() {
+        return "";
+    }
+
     /** The parameters {@link #create} accepts, with types, defaults and valid ranges. */
     default List<ParamSpec> params() {
         return List.of();

@@ -31,6 +31,12 @@ public final class BceLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Binary or multi-label classification when the model already ends in a sigmoid; prefer "
+                + "bce_with_logits, which is stable for large logits.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(WEIGHT, Reduction.PARAM);
     }

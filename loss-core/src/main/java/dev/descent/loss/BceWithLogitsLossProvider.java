@@ -26,6 +26,12 @@ public final class BceWithLogitsLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Binary and multi-label classification (each output an independent yes/no) on raw logits; "
+                + "pos_weight rebalances rare positives.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(BceLossProvider.WEIGHT, POS_WEIGHT, Reduction.PARAM);
     }

@@ -26,6 +26,12 @@ public final class CosineEmbeddingLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Learning embeddings where similar pairs point the same way (cosine 1) and dissimilar ones are "
+                + "below a cosine margin.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(MARGIN, Reduction.PARAM);
     }

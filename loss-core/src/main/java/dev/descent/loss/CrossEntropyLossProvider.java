@@ -30,6 +30,12 @@ public final class CrossEntropyLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Single-label classification with C classes: the model outputs raw logits (no softmax layer) and "
+                + "the targets are class indices or class probabilities.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(WEIGHT, IGNORE_INDEX, LABEL_SMOOTHING, Reduction.PARAM);
     }

@@ -29,6 +29,12 @@ public final class FocalLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Dense detection or heavily imbalanced binary labels: gamma down-weights the easy, "
+                + "well-classified examples so the rare hard ones drive training.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(ALPHA, GAMMA, Reduction.PARAM);
     }

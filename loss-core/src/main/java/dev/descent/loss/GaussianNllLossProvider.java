@@ -27,6 +27,12 @@ public final class GaussianNllLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Regression that also predicts its own uncertainty: the model outputs a mean and a variance per "
+                + "target.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(FULL, EPS, Reduction.PARAM);
     }

@@ -26,6 +26,12 @@ public final class HingeEmbeddingLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Learning distances: pull similar pairs (y = 1) together and push dissimilar ones (y = -1) "
+                + "beyond a margin, given their distances.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(MARGIN, Reduction.PARAM);
     }

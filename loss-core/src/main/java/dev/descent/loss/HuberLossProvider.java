@@ -27,6 +27,12 @@ public final class HuberLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Regression with outliers, with the threshold delta in the targets' units (huber = delta · "
+                + "smooth_l1 with beta = delta); the usual robust choice.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(DELTA, Reduction.PARAM);
     }

@@ -29,6 +29,12 @@ public final class KlDivLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Matching a predicted distribution to a target distribution, as in knowledge distillation; use "
+                + "reduction=batchmean for the true divergence per sample.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(LOG_TARGET, REDUCTION);
     }

@@ -6,6 +6,9 @@ import java.util.List;
 public final class L1LossProvider extends ReductionLossProvider {
     public L1LossProvider() {
         super(L1Loss.NAME, List.of("mae"), "mean absolute error, mean(|p - t|); sum: sum(|p - t|), none: |p - t|;"
-                + " gradient sign(p - t), 0 where p = t", L1Loss::new);
+                + " gradient sign(p - t), 0 where p = t",
+                "Regression robust to outliers: it estimates the median, and its gradient does not grow with "
+                + "the error; its kink at zero makes the last steps of training noisy.",
+                L1Loss::new);
     }
 }

@@ -26,6 +26,11 @@ public final class MarginRankingLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Learning to rank pairs: the score of the preferred item should exceed the other's by a margin.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(MARGIN, Reduction.PARAM);
     }

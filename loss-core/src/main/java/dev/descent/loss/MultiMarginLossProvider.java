@@ -30,6 +30,12 @@ public final class MultiMarginLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Multi-class SVM (Weston-Watkins style, PyTorch's MultiMarginLoss) on raw scores with "
+                + "class-index targets.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(P, MARGIN, WEIGHT, Reduction.PARAM);
     }

@@ -26,6 +26,12 @@ public final class MultilabelSoftMarginLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Multi-label classification with 0/1 targets on logits; the same as bce_with_logits averaged per "
+                + "sample over the labels.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(WEIGHT, Reduction.PARAM);
     }

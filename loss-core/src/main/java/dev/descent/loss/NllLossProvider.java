@@ -24,6 +24,12 @@ public final class NllLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Single-label classification when the model already ends in log_softmax; cross_entropy is nll of "
+                + "log_softmax in one stable step.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(CrossEntropyLossProvider.WEIGHT, CrossEntropyLossProvider.IGNORE_INDEX, Reduction.PARAM);
     }

@@ -30,6 +30,12 @@ public final class PoissonNllLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Count targets (events per interval, clicks, sales) with a model predicting the log-rate (or the "
+                + "rate with log_input=false).";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(LOG_INPUT, FULL, EPS, Reduction.PARAM);
     }

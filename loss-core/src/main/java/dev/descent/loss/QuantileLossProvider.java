@@ -32,6 +32,12 @@ public final class QuantileLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Prediction intervals and asymmetric costs: q = 0.5 fits the median, q = 0.9 the 90th "
+                + "percentile.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(Q, Reduction.PARAM);
     }

@@ -10,17 +10,20 @@ import dev.descent.api.Reduction;
 import java.util.List;
 import java.util.function.Function;
 
-/** The provider of a loss whose only parameter is {@code reduction}: a name, a description, a constructor. */
+/** The provider of a loss whose only parameter is {@code reduction}: a name, a description, when to use it, a constructor. */
 abstract class ReductionLossProvider implements LossProvider {
     private final String name;
     private final List<String> aliases;
     private final String description;
+    private final String whenToUse;
     private final Function<Reduction, Loss> factory;
 
-    ReductionLossProvider(String name, List<String> aliases, String description, Function<Reduction, Loss> factory) {
+    ReductionLossProvider(String name, List<String> aliases, String description, String whenToUse,
+            Function<Reduction, Loss> factory) {
         this.name = requireNonNull(name, "name is null");
         this.aliases = List.copyOf(aliases);
         this.description = requireNonNull(description, "description is null");
+        this.whenToUse = requireNonNull(whenToUse, "whenToUse is null");
         this.factory = requireNonNull(factory, "factory is null");
     }
 
@@ -37,6 +40,11 @@ abstract class ReductionLossProvider implements LossProvider {
     @Override
     public final String description() {
         return description;
+    }
+
+    @Override
+    public final String whenToUse() {
+        return whenToUse;
     }
 
     @Override

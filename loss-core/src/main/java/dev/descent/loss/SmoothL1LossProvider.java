@@ -26,6 +26,12 @@ public final class SmoothL1LossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Box regression in object detection (Fast R-CNN) and other regression with outliers: quadratic "
+                + "for errors below beta, linear above.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(BETA, Reduction.PARAM);
     }

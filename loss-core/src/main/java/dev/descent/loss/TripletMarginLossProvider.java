@@ -32,6 +32,12 @@ public final class TripletMarginLossProvider implements LossProvider {
     }
 
     @Override
+    public String whenToUse() {
+        return "Metric learning (face recognition, retrieval): an anchor should be closer to a positive than to "
+                + "a negative by a margin.";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(MARGIN, P, EPS, SWAP, Reduction.PARAM);
     }

@@ -61,6 +61,9 @@ final class DescribeCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Description d) {
         out.println(d.name() + " (" + d.kind() + ", " + d.origin() + ")");
         out.println("  " + d.description());
+        if (!d.whenToUse().isEmpty()) {
+            out.println("when to use: " + d.whenToUse());
+        }
         if (!d.aliases().isEmpty()) {
             out.println("aliases: " + String.join(", ", d.aliases()));
         }
@@ -90,6 +93,7 @@ final class DescribeCommand implements Callable<Integer> {
         node.put("kind", d.kind());
         node.put("origin", d.origin());
         node.put("description", d.description());
+        node.put("when_to_use", d.whenToUse());
         node.set("aliases", DescentCommand.JSON.valueToTree(d.aliases()));
         ArrayNode params = node.putArray("parameters");
         for (ParamSpec p : d.params()) {

@@ -11,12 +11,13 @@ import java.util.List;
  * @param name the canonical key: the name, or {@code pluginId:name}
  * @param aliases other names that resolve to it
  * @param description one line
+ * @param whenToUse when to choose it, or empty
  * @param params the parameters with types, defaults and ranges
  * @param plugin the id of the plugin that brings it, or null for a built-in
  * @param providerClass the provider's class name
  */
 public record Description(String kind, String name, List<String> aliases, String description,
-        List<ParamSpec> params, String plugin, String providerClass) {
+        String whenToUse, List<ParamSpec> params, String plugin, String providerClass) {
 
     public Description {
         aliases = List.copyOf(aliases);

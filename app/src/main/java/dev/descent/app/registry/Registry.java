@@ -160,8 +160,8 @@ public class Registry<T> {
         String key = resolve(name);
         ComponentProvider<T> provider = byKey.get(key);
         int colon = key.indexOf(':');
-        return new Description(kind, key, provider.aliases(), provider.description(), provider.params(),
-                colon < 0 ? null : key.substring(0, colon), provider.getClass().getName());
+        return new Description(kind, key, provider.aliases(), provider.description(), provider.whenToUse(),
+                provider.params(), colon < 0 ? null : key.substring(0, colon), provider.getClass().getName());
     }
 
     /** A description of every component, sorted by key. */

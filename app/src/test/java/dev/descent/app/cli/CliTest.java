@@ -218,6 +218,15 @@ class CliTest {
     }
 
     @Test
+    void describeSaysWhenToUseALoss() throws Exception {
+        Run text = run("describe", "huber");
+        Run json = run("describe", "huber", "--json");
+
+        assertThat(text.out()).contains("when to use: Regression with outliers");
+        assertThat(json.json().get("when_to_use").asText()).startsWith("Regression with outliers");
+    }
+
+    @Test
     void describeOfUnknownNameSuggests() {
         Run run = run("describe", "sgdd");
 
