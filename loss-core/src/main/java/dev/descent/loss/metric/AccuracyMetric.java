@@ -7,15 +7,13 @@ import dev.descent.api.Tensor;
  * multilabel task that is <em>subset</em> accuracy, a row counting only when every label is right (Keras'
  * {@code binary_accuracy} would average over labels instead). Inputs as {@link ClassificationInputs}.
  *
- * <p>Keeps two counts; NaN before any sample.
+ * <p>NaN before any sample.
  */
-public final class AccuracyMetric extends AbstractMetric {
+public final class AccuracyMetric extends RowMeanMetric {
     /** The canonical name, as written in specs. */
     public static final String NAME = "accuracy";
 
     private final LabelDecoder decoder;
-    private long correct;
-    private long total;
 
     public AccuracyMetric(ClassificationInputs inputs) {
         super(NAME);
@@ -39,25 +37,17 @@ public final class AccuracyMetric extends AbstractMetric {
                 for (int j = row * labels; j < (row + 1) * labels; j++) {
                     exact &= predicted[j] == truth[j];
                 }
-                correct += exact ? 1 : 0;
+                addRow(exact ? 1 : 0);
             }
         } else {
             for (int i = 0; i < batch.rows(); i++) {
-                correct += predicted[i] == truth[i] ? 1 : 0;
+                addRow(predicted[i] == truth[i] ? 1 : 0);
             }
         }
-        total += batch.rows();
     }
 
     @Override
-    double[] results() {
-        return new double[] {total == 0 ? Double.NaN : (double) correct / total};
-    }
-
-    @Override
-    public void reset() {
-        correct = 0;
-        total = 0;
+    void forget() {
         decoder.reset();
     }
 }

@@ -1,8 +1,6 @@
 package dev.descent.loss.metric;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** How precision, recall and F1 combine the classes: scikit-learn's {@code average}. */
 public enum Average {
@@ -22,20 +20,15 @@ public enum Average {
 
     /** The spec spelling: {@code binary}, {@code micro}, ... */
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return SpecWords.of(this);
     }
 
     /** The average a spec spelling names. */
     public static Average of(String specName) {
-        for (Average average : values()) {
-            if (average.specName().equals(specName)) {
-                return average;
-            }
-        }
-        throw new IllegalArgumentException("unknown average '" + specName + "'; expected one of " + names());
+        return SpecWords.parse(Average.class, "average", specName);
     }
 
     static List<String> names() {
-        return Arrays.stream(values()).map(Average::specName).toList();
+        return SpecWords.all(Average.class);
     }
 }

@@ -1,8 +1,6 @@
 package dev.descent.loss.metric;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a classification metric's inputs mean; see {@link ClassificationInputs} for the shapes of each and
@@ -22,20 +20,15 @@ public enum ClassificationTask {
 
     /** The spec spelling: {@code auto}, {@code binary}, {@code multiclass}, {@code multilabel}. */
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return SpecWords.of(this);
     }
 
     /** The task a spec spelling names. */
     public static ClassificationTask of(String specName) {
-        for (ClassificationTask task : values()) {
-            if (task.specName().equals(specName)) {
-                return task;
-            }
-        }
-        throw new IllegalArgumentException("unknown task '" + specName + "'; expected one of " + names());
+        return SpecWords.parse(ClassificationTask.class, "task", specName);
     }
 
     static List<String> names() {
-        return Arrays.stream(values()).map(ClassificationTask::specName).toList();
+        return SpecWords.all(ClassificationTask.class);
     }
 }

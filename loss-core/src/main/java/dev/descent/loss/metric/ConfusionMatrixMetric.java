@@ -2,11 +2,8 @@ package dev.descent.loss.metric;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The confusion matrix, scikit-learn's {@code confusion_matrix}: [C, C] counts, rows the true class, columns
@@ -32,20 +29,15 @@ public final class ConfusionMatrixMetric extends AbstractMetric {
         NONE, TRUE, PRED, ALL;
 
         public String specName() {
-            return name().toLowerCase(Locale.ROOT);
+            return SpecWords.of(this);
         }
 
         public static Normalize of(String specName) {
-            for (Normalize normalize : values()) {
-                if (normalize.specName().equals(specName)) {
-                    return normalize;
-                }
-            }
-            throw new IllegalArgumentException("unknown normalize '" + specName + "'; expected one of " + names());
+            return SpecWords.parse(Normalize.class, "normalize", specName);
         }
 
         static List<String> names() {
-            return Arrays.stream(values()).map(Normalize::specName).toList();
+            return SpecWords.all(Normalize.class);
         }
     }
 
@@ -74,11 +66,7 @@ public final class ConfusionMatrixMetric extends AbstractMetric {
                     + " are multilabel, which has no single confusion matrix (scikit-learn refuses it too);"
                     + " expected predictions [N] with targets [N] (binary) or [N, C] with [N] (multiclass)");
         }
-        LabelDecoder.Batch batch = decoder.decode(predictions, targets);
-        if (batch.classes() == 0) {
-            throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
-                    + " are class labels, whose number of classes no batch can tell; give num_classes");
-        }
+        LabelDecoder.Batch batch = decoder.decodeCounted(predictions, targets);
         if (counts == null) {
             classes = batch.classes();
             counts = new long[classes * classes];
@@ -108,44 +96,29 @@ public final class ConfusionMatrixMetric extends AbstractMetric {
         }
         switch (normalize) {
             case NONE -> { }
-            case TRUE -> {
-                for (int row = 0; row < classes; row++) {
-                    long sum = 0;
-                    for (int column = 0; column < classes; column++) {
-                        sum += counts[row * classes + column];
-                    }
-                    for (int column = 0; column < classes; column++) {
-                        matrix[row * classes + column] = divide(counts[row * classes + column], sum);
-                    }
-                }
-            }
-            case PRED -> {
-                for (int column = 0; column < classes; column++) {
-                    long sum = 0;
-                    for (int row = 0; row < classes; row++) {
-                        sum += counts[row * classes + column];
-                    }
-                    for (int row = 0; row < classes; row++) {
-                        matrix[row * classes + column] = divide(counts[row * classes + column], sum);
-                    }
-                }
-            }
-            case ALL -> {
-                long sum = 0;
-                for (long count : counts) {
-                    sum += count;
-                }
-                for (int i = 0; i < counts.length; i++) {
-                    matrix[i] = divide(counts[i], sum);
-                }
-            }
+            case TRUE -> divideLines(matrix, classes, classes, classes, 1);
+            case PRED -> divideLines(matrix, classes, 1, classes, classes);
+            case ALL -> divideLines(matrix, 1, 0, matrix.length, 1);
         }
         return matrix;
     }
 
-    /** A count over a sum, 0 for a zero sum (scikit-learn's {@code nan_to_num} of 0 / 0). */
-    private static double divide(long count, long sum) {
-        return sum == 0 ? 0 : (double) count / sum;
+    /**
+     * Divides each of {@code lines} lines of {@code matrix} (rows, columns or the whole) by its sum, 0 for a zero
+     * sum (scikit-learn's {@code nan_to_num} of 0 / 0): line {@code l} holds the {@code length} elements from
+     * {@code l * lineStep}, {@code elementStep} apart. The elements are whole counts, so the sums are exact.
+     */
+    private static void divideLines(double[] matrix, int lines, int lineStep, int length, int elementStep) {
+        for (int line = 0; line < lines; line++) {
+            int start = line * lineStep;
+            double sum = 0;
+            for (int i = 0; i < length; i++) {
+                sum += matrix[start + i * elementStep];
+            }
+            for (int i = 0; i < length; i++) {
+                matrix[start + i * elementStep] = sum == 0 ? 0 : matrix[start + i * elementStep] / sum;
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.descent.loss.metric;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.descent.api.Tensor;
 import java.util.Arrays;
 
@@ -16,41 +14,31 @@ import java.util.Arrays;
  * in the top k, {@code 1 - C(g - r, s) / C(g, s)} for g tied items of which r are relevant and s places left
  * for them. So constant scores earn the chance rate, never a lucky 1. Without ties this is the plain hit rate.
  *
- * <p>Keeps the sum of row scores (in row order) and the row count: batches give the same bits. NaN before any
- * row.
+ * <p>NaN before any row.
  */
-public final class HitRateMetric extends AbstractMetric {
+public final class HitRateMetric extends RowMeanMetric {
     /** The canonical name, as written in specs. */
     public static final String NAME = "hit_rate";
 
     private final int k;
-    private double sum;
-    private long rows;
 
     /** @param k the cutoff, at least 1 */
     public HitRateMetric(int k) {
         super(NAME);
-        if (k < 1) {
-            throw new IllegalArgumentException(NAME + ": k must be at least 1, got '" + k + "'");
-        }
-        this.k = k;
+        this.k = MetricInputs.cutoff(NAME, k);
     }
 
     @Override
     public void update(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        int items = MetricInputs.items(NAME, predictions, targets);
-        MetricInputs.requireNoNaN(NAME, "prediction", predictions);
+        int items = MetricInputs.rankingBatch(NAME, predictions, targets);
         MetricInputs.requireZeroOrOne(NAME, "target", targets, "hit_rate takes relevance 0 or 1");
         float[] scores = predictions.data();
         float[] relevance = targets.data();
         float[] sorted = new float[items];
         int batchRows = predictions.dim(0);
         for (int row = 0; row < batchRows; row++) {
-            sum += hit(scores, relevance, row * items, items, sorted);
+            addRow(hit(scores, relevance, row * items, items, sorted));
         }
-        rows += batchRows;
     }
 
     private double hit(float[] scores, float[] relevance, int offset, int items, float[] sorted) {
@@ -90,16 +78,5 @@ public final class HitRateMetric extends AbstractMetric {
             }
         }
         return 1 - miss;
-    }
-
-    @Override
-    double[] results() {
-        return new double[] {rows == 0 ? Double.NaN : sum / rows};
-    }
-
-    @Override
-    public void reset() {
-        sum = 0;
-        rows = 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.descent.loss.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 
 /**
@@ -83,6 +84,20 @@ final class LabelDecoder {
         };
         task = batchTask;
         classes = batchClasses;
+        return batch;
+    }
+
+    /**
+     * {@link #decode}, for a metric that counts per class: label predictions [N] need {@code num_classes}, since no
+     * batch can tell how many classes there are.
+     */
+    Batch decodeCounted(Tensor predictions, Tensor targets) {
+        Batch batch = decode(predictions, targets);
+        if (batch.classes() == 0) {
+            throw new IllegalArgumentException(metric + ": predictions of shape " + Shapes.toString(predictions.shape())
+                    + " are class labels, whose number of classes no batch can tell; give num_classes, e.g. "
+                    + metric + "(task=multiclass, num_classes=4)");
+        }
         return batch;
     }
 

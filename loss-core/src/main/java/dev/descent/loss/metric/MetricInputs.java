@@ -1,5 +1,7 @@
 package dev.descent.loss.metric;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 import java.util.Arrays;
@@ -69,6 +71,39 @@ final class MetricInputs {
         return (int) value;
     }
 
+    /** A ranking cutoff {@code k}, refused below 1. */
+    static int cutoff(String metric, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException(metric + ": k must be at least 1, got '" + k + "'");
+        }
+        return k;
+    }
+
+    /**
+     * Refuses a batch whose width ({@code what}: classes, outputs) differs from the earlier batches'; {@code earlier}
+     * is 0 before the first batch.
+     */
+    static void requireAlike(String metric, Tensor predictions, Tensor targets, String what, int width, int earlier) {
+        if (earlier != 0 && width != earlier) {
+            throw new IllegalArgumentException(metric + ": " + shapes(predictions, targets) + " have " + width + " "
+                    + what + " but earlier batches had " + earlier + "; every batch must be alike until reset()");
+        }
+    }
+
+    /**
+     * Checks a regression batch against the earlier ones ({@code earlier} outputs, 0 before the first) and for NaN;
+     * returns its number of outputs, as {@link #outputs}.
+     */
+    static int regressionBatch(String metric, Tensor predictions, Tensor targets, int earlier) {
+        requireNonNull(predictions, "predictions is null");
+        requireNonNull(targets, "targets is null");
+        int outputs = outputs(metric, predictions, targets);
+        requireAlike(metric, predictions, targets, "outputs", outputs, earlier);
+        requireNoNaN(metric, "prediction", predictions);
+        requireNoNaN(metric, "target", targets);
+        return outputs;
+    }
+
     /**
      * The number of outputs K of a regression batch: predictions and targets of one shape [N, ...] (K the product
      * of the trailing dimensions, 1 for [N]), or [N] against [N, 1], which scikit-learn also takes as one output.
@@ -94,14 +129,17 @@ final class MetricInputs {
     }
 
     /**
-     * The number of candidate items M of a ranking batch: predictions [N, M] of scores and targets [N, M] of
-     * relevance, M at least 1.
+     * The number of candidate items M of a ranking batch: predictions [N, M] of scores, not NaN, and targets [N, M]
+     * of relevance, M at least 1.
      */
-    static int items(String metric, Tensor predictions, Tensor targets) {
+    static int rankingBatch(String metric, Tensor predictions, Tensor targets) {
+        requireNonNull(predictions, "predictions is null");
+        requireNonNull(targets, "targets is null");
         if (predictions.rank() != 2 || !predictions.hasShape(targets.shape()) || predictions.dim(1) == 0) {
             throw new IllegalArgumentException(metric + ": takes predictions [N, M] of scores over M candidate items"
                     + " and targets [N, M] of their relevance, M >= 1, got " + shapes(predictions, targets));
         }
+        requireNoNaN(metric, "prediction", predictions);
         return predictions.dim(1);
     }
 }

@@ -17,33 +17,25 @@ import java.util.OptionalInt;
  * <p>Ties as scikit-learn: a group of equal scores shares its places, each item getting the group's mean
  * relevance times the sum of the group's discounts, so the score is the average over the orders of the ties.
  *
- * <p>Keeps the sum of row scores (in row order) and the row count: batches give the same bits. NaN before any
- * row.
+ * <p>NaN before any row.
  */
-public final class NdcgMetric extends AbstractMetric {
+public final class NdcgMetric extends RowMeanMetric {
     /** The canonical name, as written in specs. */
     public static final String NAME = "ndcg";
 
     private final OptionalInt k;
-    private double sum;
-    private long rows;
     private double[] discountSums = new double[0];
 
     /** @param k the cutoff, at least 1, or empty for every item */
     public NdcgMetric(OptionalInt k) {
         super(NAME);
         this.k = requireNonNull(k, "k is null");
-        if (k.isPresent() && k.getAsInt() < 1) {
-            throw new IllegalArgumentException(NAME + ": k must be at least 1, got '" + k.getAsInt() + "'");
-        }
+        k.ifPresent(cutoff -> MetricInputs.cutoff(NAME, cutoff));
     }
 
     @Override
     public void update(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        int items = MetricInputs.items(NAME, predictions, targets);
-        MetricInputs.requireNoNaN(NAME, "prediction", predictions);
+        int items = MetricInputs.rankingBatch(NAME, predictions, targets);
         float[] relevance = targets.data();
         for (int i = 0; i < relevance.length; i++) {
             if (!(relevance[i] >= 0) || Float.isInfinite(relevance[i])) {
@@ -61,12 +53,10 @@ public final class NdcgMetric extends AbstractMetric {
         for (int row = 0; row < batchRows; row++) {
             int offset = row * items;
             double best = idealDcg(relevance, offset, items, ideal);
-            if (best > 0) {
-                sum += tieAveragedDcg(scores, relevance, offset, items, cumulative, distinct, groupGain, groupSize)
-                        / best;
-            }
+            addRow(best > 0
+                    ? tieAveragedDcg(scores, relevance, offset, items, cumulative, distinct, groupGain, groupSize) / best
+                    : 0);
         }
-        rows += batchRows;
     }
 
     /**
@@ -134,16 +124,5 @@ public final class NdcgMetric extends AbstractMetric {
             dcg += groupGain[g] / groupSize[g] * discounts;
         }
         return dcg;
-    }
-
-    @Override
-    double[] results() {
-        return new double[] {rows == 0 ? Double.NaN : sum / rows};
-    }
-
-    @Override
-    public void reset() {
-        sum = 0;
-        rows = 0;
     }
 }

@@ -2,10 +2,8 @@ package dev.descent.loss.metric;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Precision, recall or F1, scikit-learn's {@code precision_score}, {@code recall_score} and {@code f1_score}
@@ -36,7 +34,7 @@ public final class PrecisionRecallF1Metric extends AbstractMetric {
 
         /** The metric's name: {@code precision}, {@code recall}, {@code f1}. */
         public String metricName() {
-            return name().toLowerCase(Locale.ROOT);
+            return SpecWords.of(this);
         }
     }
 
@@ -72,13 +70,8 @@ public final class PrecisionRecallF1Metric extends AbstractMetric {
 
     @Override
     public void update(Tensor predictions, Tensor targets) {
-        LabelDecoder.Batch batch = decoder.decode(predictions, targets);
+        LabelDecoder.Batch batch = decoder.decodeCounted(predictions, targets);
         int classes = batch.classes();
-        if (classes == 0) {
-            throw new IllegalArgumentException(name() + ": predictions of shape "
-                    + Shapes.toString(predictions.shape()) + " are class labels, whose number of"
-                    + " classes no batch can tell; give num_classes");
-        }
         if (average == Average.BINARY && (batch.task() == ClassificationTask.MULTILABEL || classes != 2)) {
             throw new IllegalArgumentException(name() + ": average=binary needs two classes but "
                     + MetricInputs.shapes(predictions, targets) + " are " + batch.task().specName() + " with "

@@ -1,7 +1,5 @@
 package dev.descent.loss.metric;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.descent.api.Tensor;
 
 /**
@@ -32,16 +30,8 @@ public final class R2Metric extends AbstractMetric {
 
     @Override
     public void update(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        int outputs = MetricInputs.outputs(NAME, predictions, targets);
-        if (residuals != null && residuals.length != outputs) {
-            throw new IllegalArgumentException(NAME + ": " + MetricInputs.shapes(predictions, targets) + " have "
-                    + outputs + " outputs but earlier batches had " + residuals.length + "; every batch must be"
-                    + " alike until reset()");
-        }
-        MetricInputs.requireNoNaN(NAME, "prediction", predictions);
-        MetricInputs.requireNoNaN(NAME, "target", targets);
+        int outputs = MetricInputs.regressionBatch(NAME, predictions, targets,
+                residuals == null ? 0 : residuals.length);
         if (residuals == null) {
             residuals = new double[outputs];
             means = new double[outputs];

@@ -3,7 +3,6 @@ package dev.descent.loss.metric;
 import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Tensor;
-import java.util.Locale;
 
 /**
  * Mean squared, mean absolute or root mean squared error, scikit-learn's {@code mean_squared_error},
@@ -25,7 +24,7 @@ public final class RegressionErrorMetric extends AbstractMetric {
 
         /** The metric's name: {@code mse}, {@code mae}, {@code rmse}. */
         public String metricName() {
-            return name().toLowerCase(Locale.ROOT);
+            return SpecWords.of(this);
         }
     }
 
@@ -43,16 +42,7 @@ public final class RegressionErrorMetric extends AbstractMetric {
 
     @Override
     public void update(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        int outputs = MetricInputs.outputs(name(), predictions, targets);
-        if (sums != null && sums.length != outputs) {
-            throw new IllegalArgumentException(name() + ": " + MetricInputs.shapes(predictions, targets) + " have "
-                    + outputs + " outputs but earlier batches had " + sums.length + "; every batch must be alike"
-                    + " until reset()");
-        }
-        MetricInputs.requireNoNaN(name(), "prediction", predictions);
-        MetricInputs.requireNoNaN(name(), "target", targets);
+        int outputs = MetricInputs.regressionBatch(name(), predictions, targets, sums == null ? 0 : sums.length);
         if (sums == null) {
             sums = new double[outputs];
         }

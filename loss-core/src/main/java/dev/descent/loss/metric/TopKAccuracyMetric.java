@@ -16,22 +16,17 @@ import dev.descent.api.Tensor;
  * <p>The binary form of scikit-learn (scores [N]) is left out: for one score per sample, top-1 is
  * {@link AccuracyMetric} and top-2 is always 1.
  */
-public final class TopKAccuracyMetric extends AbstractMetric {
+public final class TopKAccuracyMetric extends RowMeanMetric {
     /** The canonical name, as written in specs. */
     public static final String NAME = "top_k_accuracy";
 
     private final int k;
     private int classes;
-    private long hits;
-    private long total;
 
     /** @param k how many of the highest-scored classes count, at least 1 (scikit-learn's default is 2) */
     public TopKAccuracyMetric(int k) {
         super(NAME);
-        if (k < 1) {
-            throw new IllegalArgumentException(NAME + ": k must be at least 1, got '" + k + "'");
-        }
-        this.k = k;
+        this.k = MetricInputs.cutoff(NAME, k);
     }
 
     @Override
@@ -43,11 +38,7 @@ public final class TopKAccuracyMetric extends AbstractMetric {
                     + " labels, got " + MetricInputs.shapes(predictions, targets));
         }
         int batchClasses = predictions.dim(1);
-        if (total > 0 && batchClasses != classes) {
-            throw new IllegalArgumentException(NAME + ": " + MetricInputs.shapes(predictions, targets) + " have "
-                    + batchClasses + " classes but earlier batches had " + classes + "; every batch must be alike"
-                    + " until reset()");
-        }
+        MetricInputs.requireAlike(NAME, predictions, targets, "classes", batchClasses, classes);
         MetricInputs.requireNoNaN(NAME, "prediction", predictions);
         int rows = targets.dim(0);
         for (int i = 0; i < rows; i++) {
@@ -66,21 +57,13 @@ public final class TopKAccuracyMetric extends AbstractMetric {
                     ahead++;
                 }
             }
-            hits += ahead < k ? 1 : 0;
+            addRow(ahead < k ? 1 : 0);
         }
         classes = batchClasses;
-        total += rows;
     }
 
     @Override
-    double[] results() {
-        return new double[] {total == 0 ? Double.NaN : (double) hits / total};
-    }
-
-    @Override
-    public void reset() {
-        hits = 0;
-        total = 0;
+    void forget() {
         classes = 0;
     }
 }
