@@ -140,6 +140,10 @@ public final class Params {
             text = s.value();
         } else if (value instanceof Spec word && word.isBareWord()) {
             text = word.name();
+        } else if (value instanceof SpecValue.BooleanValue b && spec.choices().contains(String.valueOf(b.value()))) {
+            // The grammar reads a bare true or false as a boolean; for a choice such as scikit-learn's
+            // normalize=true it is the word.
+            text = String.valueOf(b.value());
         } else {
             throw wrongType(owner, spec, value, spec.typeText());
         }

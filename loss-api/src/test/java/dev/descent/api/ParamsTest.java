@@ -418,6 +418,26 @@ class ParamsTest {
         }
 
         @Test
+        void aBareTrueOrFalseIsTheWordWhenTheChoicesHoldIt() {
+            List<ParamSpec> specs = List.of(ParamSpec.choice("normalize", "none", List.of("none", "true", "pred"), "how"));
+
+            Params params = Params.resolve("metric 'demo'", specs, Spec.parse("demo(normalize=true)").arguments(),
+                    ComponentResolver.NONE);
+
+            assertThat(params.string("normalize")).isEqualTo("true");
+        }
+
+        @Test
+        void aBareFalseIsRefusedByChoicesWithoutIt() {
+            List<ParamSpec> specs = List.of(ParamSpec.choice("normalize", "none", List.of("none", "true", "pred"), "how"));
+
+            assertThatThrownBy(() -> Params.resolve("metric 'demo'", specs,
+                    Spec.parse("demo(normalize=false)").arguments(), ComponentResolver.NONE))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessage("parameter 'normalize' of metric 'demo' must be one of none, true, pred, got false");
+        }
+
+        @Test
         void choicesAreCaseSensitive() {
             assertThat(failure("reduction=SUM")).hasMessageEndingWith("got 'SUM'; did you mean 'sum'?");
         }

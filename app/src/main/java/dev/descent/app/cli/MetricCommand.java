@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Evaluate a metric on predictions and targets given on the command line.",
         footer = {"", "Examples:",
             "  descent metric accuracy --pred \"0.1,0.9;0.8,0.2;0.3,0.7\" --target 1,0,0",
-            "  descent metric \"f1(average=macro)\" --pred 0,1,2,2 --target 0,1,1,2 --json"})
+            "  descent metric \"f1(task=multiclass, num_classes=3, average=macro)\" --pred 0,1,2,2 --target 0,1,1,2 --json"})
 final class MetricCommand implements Callable<Integer> {
     @ParentCommand
     DescentCommand parent;
