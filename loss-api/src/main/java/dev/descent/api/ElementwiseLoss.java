@@ -40,7 +40,9 @@ public abstract class ElementwiseLoss implements Loss {
 
     /**
      * A formula for one element in {@link Dual}s: {@code prediction} is the variable, {@code target} a
-     * constant. Its value is the loss of the element and its derivative d loss / d prediction.
+     * constant. Its value is the loss of the element and its derivative d loss / d prediction. The value
+     * must be computed from values only, as every {@link Dual} operation does, never from a derivative:
+     * value and gradient come from one evaluation.
      */
     @FunctionalInterface
     public interface Formula {
@@ -54,22 +56,48 @@ public abstract class ElementwiseLoss implements Loss {
      * Loss squared = ElementwiseLoss.of("squared", Reduction.MEAN, (p, t) -> p.minus(t).square());
      * }</pre>
      *
-     * It evaluates the formula twice per element (once for the value, once with the derivative); a
-     * subclass that writes {@link #value} and {@link #derivative} by hand is faster.
+     * With a gradient it evaluates the formula once per element, carrying the derivative along; a subclass
+     * that writes {@link #value} and {@link #derivative} by hand is still faster when the derivative has a
+     * simpler form than the chain rule gives (log_cosh: {@code tanh}).
      */
     public static ElementwiseLoss of(String name, Reduction reduction, Formula formula) {
-        requireNonNull(formula, "formula is null");
-        return new ElementwiseLoss(name, reduction) {
-            @Override
-            protected double value(double prediction, double target) {
-                return formula.apply(Dual.constant(prediction), target).value();
-            }
+        return new FormulaLoss(name, reduction, formula);
+    }
 
-            @Override
-            protected double derivative(double prediction, double target) {
-                return formula.apply(Dual.variable(prediction), target).derivative();
+    /** What {@link #of} makes. */
+    private static final class FormulaLoss extends ElementwiseLoss {
+        private final Formula formula;
+
+        FormulaLoss(String name, Reduction reduction, Formula formula) {
+            super(name, reduction);
+            this.formula = requireNonNull(formula, "formula is null");
+        }
+
+        @Override
+        protected double value(double prediction, double target) {
+            return formula.apply(Dual.constant(prediction), target).value();
+        }
+
+        @Override
+        protected double derivative(double prediction, double target) {
+            return formula.apply(Dual.variable(prediction), target).derivative();
+        }
+
+        /**
+         * The value and the derivative from one evaluation with the prediction as the variable. A Dual's
+         * value never depends on its derivative, so it is exactly what {@link #value} gives; the formula
+         * (exp, log1p, ... per element) is then computed once instead of twice.
+         */
+        @Override
+        double sumAndGradient(float[] p, float[] t, float[] g, double scale) {
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                Dual element = formula.apply(Dual.variable(p[i]), t[i]);
+                sum += element.value();
+                g[i] = (float) (scale * element.derivative());
             }
-        };
+            return sum;
+        }
     }
 
     /** The loss of one element, {@code f(prediction, target)}. */
@@ -128,7 +156,12 @@ public abstract class ElementwiseLoss implements Loss {
         return sum;
     }
 
-    private double sumAndGradient(float[] p, float[] t, float[] g, double scale) {
+    /**
+     * The sum of the values, writing {@code scale · derivative} into {@code g}. Package-private, so that only
+     * {@link #of}'s formula losses replace it (with one evaluation per element); a subclass elsewhere
+     * cannot.
+     */
+    double sumAndGradient(float[] p, float[] t, float[] g, double scale) {
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
             double prediction = p[i];
