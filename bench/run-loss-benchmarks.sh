@@ -10,14 +10,15 @@
 # Environment: JAVA_HOME (else `java` on the PATH) chooses the JVM that runs the benchmarks; OUT the folder
 # for the results (default bench/target/loss-results); MVNW_ARGS the Maven options (default -o, offline:
 # the dependencies are in the local repository once the project has been built; set MVNW_ARGS= to let
-# Maven download them); SKIP_BUILD=1 uses the jar already built; JMH_SETTINGS the forks, iterations and
+# Maven download them); SKIP_BUILD=1 uses the jar already built, JAR another one (a copy, so that a
+# rebuild cannot change it under a running measurement); JMH_SETTINGS the forks, iterations and
 # their times (JMH refuses an option given twice, so they are replaced here, not overridden by arguments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 out="${OUT:-bench/target/loss-results}"
-jar=bench/target/benchmarks.jar
+jar="${JAR:-bench/target/benchmarks.jar}"
 mkdir -p "$out"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
