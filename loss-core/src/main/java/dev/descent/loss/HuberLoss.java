@@ -55,10 +55,15 @@ public final class HuberLoss extends ElementwiseLoss {
 
     @Override
     protected double derivative(double prediction, double target) {
-        // PyTorch's huber_backward, x clamped to [-delta, delta]: -delta where x <= -delta, delta where
-        // x >= delta, x between (-0.0 included), NaN as itself. Math.min and max compile to branch-free
-        // code; two ifs on the sign of an error mispredict about once per element on mixed errors.
-        return Math.max(-delta, Math.min(delta, prediction - target));
+        double x = prediction - target;
+        // PyTorch's huber_backward; NaN fails both comparisons and comes out as itself.
+        if (x <= -delta) {
+            return -delta;
+        }
+        if (x >= delta) {
+            return delta;
+        }
+        return x;
     }
 
     /** The spec that makes this loss: {@code huber(delta=1.0, reduction=mean)}. */

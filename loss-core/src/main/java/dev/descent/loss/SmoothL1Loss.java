@@ -25,8 +25,6 @@ public final class SmoothL1Loss extends ElementwiseLoss {
     public static final String NAME = "smooth_l1";
 
     private final double beta;
-    /** Whether {@link #derivative} may clamp {@code x / beta}: beta finite and not 0. */
-    private final boolean clamped;
 
     /**
      * @param beta where the loss turns from quadratic to linear, at least 0
@@ -38,7 +36,6 @@ public final class SmoothL1Loss extends ElementwiseLoss {
             throw new IllegalArgumentException(NAME + ": beta is '" + beta + "'; it must be at least 0");
         }
         this.beta = beta;
-        this.clamped = beta > 0 && beta < Double.POSITIVE_INFINITY;
     }
 
     /** PyTorch's defaults: beta 1, the mean. */
@@ -61,14 +58,7 @@ public final class SmoothL1Loss extends ElementwiseLoss {
     @Override
     protected double derivative(double prediction, double target) {
         double x = prediction - target;
-        if (clamped) {
-            // The same values without branches on x (they mispredict on mixed errors): x <= -beta gives
-            // x / beta <= -1 and x >= beta gives x / beta >= 1 (division rounds monotonically), and between,
-            // x / beta lies in [-1, 1] and is kept; NaN stays NaN.
-            return Math.max(-1, Math.min(1, x / beta));
-        }
-        // The comparisons of PyTorch's smooth_l1_backward; NaN fails both and gives NaN / beta = NaN. Kept
-        // for beta = 0 (0 / 0) and beta = infinity (-inf / inf).
+        // The comparisons of PyTorch's smooth_l1_backward; NaN fails both and gives NaN / beta = NaN.
         if (x <= -beta) {
             return -1;
         }
