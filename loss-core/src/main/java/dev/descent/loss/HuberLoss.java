@@ -49,21 +49,18 @@ public final class HuberLoss extends ElementwiseLoss {
 
     @Override
     protected double value(double prediction, double target) {
+        // m = min(|x|, delta): m (|x| - m / 2) is 0.5 x² inside and delta (|x| - delta / 2) outside, bit for bit
+        // (|x| - |x| / 2 is exact). Branch-free on purpose: a branch on |x| < delta mispredicts on mixed
+        // errors and made this loss 10x slower in LossBenchmark. NaN stays NaN through Math.min.
         double z = Math.abs(prediction - target);
-        return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
+        double m = Math.min(z, delta);
+        return m * (z - 0.5 * m);
     }
 
     @Override
     protected double derivative(double prediction, double target) {
-        double x = prediction - target;
-        // PyTorch's huber_backward; NaN fails both comparisons and comes out as itself.
-        if (x <= -delta) {
-            return -delta;
-        }
-        if (x >= delta) {
-            return delta;
-        }
-        return x;
+        // PyTorch's huber_backward, x clamped to [-delta, delta]; NaN stays NaN. Branch-free, as value.
+        return Math.max(-delta, Math.min(prediction - target, delta));
     }
 
     /** The spec that makes this loss: {@code huber(delta=1.0, reduction=mean)}. */

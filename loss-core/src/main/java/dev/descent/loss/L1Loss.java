@@ -38,8 +38,10 @@ public final class L1Loss extends ElementwiseLoss {
 
     @Override
     protected double derivative(double prediction, double target) {
-        // PyTorch's sign: 0 at 0 and at NaN (Math.signum would give NaN).
-        double error = prediction - target;
-        return error > 0 ? 1 : error < 0 ? -1 : 0;
+        // PyTorch's sign: 0 at 0 and at NaN. Written with copySign (bit arithmetic) and two comparisons that
+        // are almost never true: JDK 17 compiles Math.signum, or a three-way comparison, into branches on the
+        // error's sign, which mispredict on mixed errors (10x slower in LossBenchmark).
+        double x = prediction - target;
+        return x == 0 || x != x ? 0 : Math.copySign(1.0, x);
     }
 }
