@@ -88,14 +88,14 @@ public final class BceLoss implements Loss {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
         Shapes.requireSameShape(NAME, predictions, targets);
-        ClassificationInputs.requireLastAxisWeights(NAME, "weight", weight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "weight", weight, predictions);
     }
 
     private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
         float[] p = predictions.data();
         float[] t = targets.data();
         int n = p.length;
-        double scale = ClassificationInputs.gradientScale(reduction, n);
+        double scale = Reductions.gradientScale(reduction, n);
         int weights = weight == null ? 1 : weight.length;
         double sum = 0;
         for (int i = 0, j = 0; i < n; i++, j = j + 1 == weights ? 0 : j + 1) {
@@ -123,13 +123,13 @@ public final class BceLoss implements Loss {
                 g[i] = (float) (scale * w * (prediction - target) / curvature);
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, n);
+        return Reductions.reduce(reduction, sum, n);
     }
 
     private static IllegalArgumentException outside(String what, int flat, float value, Tensor tensor,
             String expected) {
-        return new IllegalArgumentException(NAME + ": " + what + " at " + ClassificationInputs.index(flat,
-                tensor.shape()) + " is " + ClassificationInputs.quote(value) + ", outside [0, 1]; " + expected);
+        return new IllegalArgumentException(NAME + ": " + what + " at " + InputChecks.index(flat, tensor.shape())
+                + " is " + InputChecks.quote(value) + ", outside [0, 1]; " + expected);
     }
 
     /** The spec that makes this loss: {@code bce(reduction=mean)}. */

@@ -85,15 +85,15 @@ public final class BceWithLogitsLoss implements Loss {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
         Shapes.requireSameShape(NAME, predictions, targets);
-        ClassificationInputs.requireLastAxisWeights(NAME, "weight", weight, predictions);
-        ClassificationInputs.requireLastAxisWeights(NAME, "pos_weight", posWeight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "weight", weight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "pos_weight", posWeight, predictions);
     }
 
     private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
         float[] x = predictions.data();
         float[] t = targets.data();
         int n = x.length;
-        double scale = ClassificationInputs.gradientScale(reduction, n);
+        double scale = Reductions.gradientScale(reduction, n);
         int weights = weight == null ? 1 : weight.length;
         int posWeights = posWeight == null ? 1 : posWeight.length;
         double sum = 0;
@@ -121,7 +121,7 @@ public final class BceWithLogitsLoss implements Loss {
                 g[i] = (float) (scale * w * slope);
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, n);
+        return Reductions.reduce(reduction, sum, n);
     }
 
     /** The spec that makes this loss: {@code bce_with_logits(reduction=mean)}. */

@@ -79,7 +79,7 @@ public final class CategoricalHingeLoss implements Loss {
         float[] t = targets.data();
         int classes = predictions.dim(-1);
         int rows = classes == 0 ? 0 : p.length / classes;
-        double scale = MarginInputs.gradientScale(reduction, rows);
+        double scale = Reductions.gradientScale(reduction, rows);
         double sum = 0;
         for (int row = 0, start = 0; row < rows; row++, start += classes) {
             double pos = 0;
@@ -99,7 +99,7 @@ public final class CategoricalHingeLoss implements Loss {
                 gradientOfRow(p, t, g, start, classes, neg, z >= 0 ? scale : 0);
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     private static void gradientOfRow(float[] p, float[] t, float[] g, int start, int classes, double neg,
@@ -138,12 +138,12 @@ public final class CategoricalHingeLoss implements Loss {
                 if (t[j] == 1) {
                     ones++;
                 } else if (t[j] != 0) {
-                    throw new IllegalArgumentException(NAME + ": target at " + MarginInputs.index(j, shape) + " is "
-                            + MarginInputs.quote(t[j]) + "; one-hot targets hold only 0 and 1");
+                    throw new IllegalArgumentException(NAME + ": target at " + InputChecks.index(j, shape) + " is "
+                            + InputChecks.quote(t[j]) + "; one-hot targets hold only 0 and 1");
                 }
             }
             if (ones != 1) {
-                String row = MarginInputs.index(start, shape);
+                String row = InputChecks.index(start, shape);
                 throw new IllegalArgumentException(NAME + ": target row " + row.substring(0, row.lastIndexOf(','))
                         + ", ...] holds " + ones + " ones; one-hot targets hold exactly one 1 per row");
             }

@@ -86,7 +86,7 @@ public final class CosineEmbeddingLoss implements Loss {
         float[] y = targets.data();
         int rows = predictions.dim(0);
         int d = predictions.dim(2);
-        double scale = MarginInputs.gradientScale(reduction, rows);
+        double scale = Reductions.gradientScale(reduction, rows);
         double sum = 0;
         for (int row = 0; row < rows; row++) {
             int a = 2 * d * row;
@@ -120,7 +120,7 @@ public final class CosineEmbeddingLoss implements Loss {
                 }
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     private static void check(Tensor predictions, Tensor targets) {
@@ -132,7 +132,7 @@ public final class CosineEmbeddingLoss implements Loss {
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected predictions"
                     + " [N, 2, D] (x1, x2 stacked on axis 1) and targets [N] of -1 or 1");
         }
-        MarginInputs.requireSigns(NAME, targets);
+        InputChecks.requireSigns(NAME, targets);
     }
 
     /** The spec that makes this loss: {@code cosine_embedding(margin=0.0, reduction=mean)}. */

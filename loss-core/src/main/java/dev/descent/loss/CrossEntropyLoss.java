@@ -1,13 +1,12 @@
 package dev.descent.loss;
 
-import static dev.descent.loss.ClassificationInputs.IGNORED;
+import static dev.descent.loss.ClassAxis.IGNORED;
 import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
-import dev.descent.loss.ClassificationInputs.ClassAxis;
 import java.util.Arrays;
 
 /**
@@ -104,8 +103,8 @@ public final class CrossEntropyLoss implements Loss {
     private ClassAxis check(Tensor predictions, Tensor targets) {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
-        ClassAxis axis = ClassificationInputs.classAxis(NAME, predictions, targets, true);
-        ClassificationInputs.requireClassWeights(NAME, weight, predictions, axis.classes());
+        ClassAxis axis = ClassAxis.of(NAME, predictions, targets, true);
+        InputChecks.requireClassWeights(NAME, weight, predictions, axis.classes());
         return axis;
     }
 
@@ -118,7 +117,7 @@ public final class CrossEntropyLoss implements Loss {
     private double indexDenominator(Tensor targets, ClassAxis axis) {
         double denominator = 0;
         for (int position = 0; position < axis.positions(); position++) {
-            int y = ClassificationInputs.classIndex(NAME, targets, position, axis.classes(), ignoreIndex);
+            int y = axis.classIndex(NAME, targets, position, ignoreIndex);
             if (y != IGNORED) {
                 denominator += weight == null ? 1 : weight[y];
             }
@@ -129,7 +128,7 @@ public final class CrossEntropyLoss implements Loss {
     private double indices(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
         // Checks every target before anything is written.
         double denominator = indexDenominator(targets, axis);
-        double scale = ClassificationInputs.gradientScale(reduction, denominator);
+        double scale = Reductions.gradientScale(reduction, denominator);
         float[] x = predictions.data();
         float[] t = targets.data();
         int classes = axis.classes();
@@ -190,7 +189,7 @@ public final class CrossEntropyLoss implements Loss {
                 }
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, denominator);
+        return Reductions.reduce(reduction, sum, denominator);
     }
 
     private double probabilities(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
@@ -199,7 +198,7 @@ public final class CrossEntropyLoss implements Loss {
         int classes = axis.classes();
         int stride = axis.inner();
         int positions = axis.positions();
-        double scale = ClassificationInputs.gradientScale(reduction, positions);
+        double scale = Reductions.gradientScale(reduction, positions);
         double keep = 1 - labelSmoothing;
         double smoothing = labelSmoothing / classes;
         double sum = 0;
@@ -235,7 +234,7 @@ public final class CrossEntropyLoss implements Loss {
                 values[position] = (float) loss;
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, positions);
+        return Reductions.reduce(reduction, sum, positions);
     }
 
     /** The spec that makes this loss: {@code cross_entropy(ignore_index=-100, label_smoothing=0, reduction=mean)}. */

@@ -47,7 +47,7 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
         float[] p = predictions.data();
         float[] t = targets.data();
         int n = p.length;
-        double scale = MarginInputs.gradientScale(reduction, n);
+        double scale = Reductions.gradientScale(reduction, n);
         float[] g = gradient == null ? null : gradient.data();
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
                 g[i] = (float) (-sign * slope(margin) * scale);
             }
         }
-        return MarginInputs.reduce(reduction, sum, n);
+        return Reductions.reduce(reduction, sum, n);
     }
 
     @Override
@@ -89,14 +89,14 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
             } else if (t[i] == -1) {
                 firstMinusOne = firstMinusOne < 0 ? i : firstMinusOne;
             } else if (t[i] != 1) {
-                throw new IllegalArgumentException(name + ": target at " + MarginInputs.index(i, targets.shape())
-                        + " is " + MarginInputs.quote(t[i]) + "; targets must be -1 or 1 (or all 0 or 1, read as"
+                throw new IllegalArgumentException(name + ": target at " + InputChecks.index(i, targets.shape())
+                        + " is " + InputChecks.quote(t[i]) + "; targets must be -1 or 1 (or all 0 or 1, read as"
                         + " -1 and 1 as Keras does)");
             }
         }
         if (firstZero >= 0 && firstMinusOne >= 0) {
-            throw new IllegalArgumentException(name + ": target at " + MarginInputs.index(firstZero, targets.shape())
-                    + " is '0' but the target at " + MarginInputs.index(firstMinusOne, targets.shape())
+            throw new IllegalArgumentException(name + ": target at " + InputChecks.index(firstZero, targets.shape())
+                    + " is '0' but the target at " + InputChecks.index(firstMinusOne, targets.shape())
                     + " is '-1'; targets must be all -1 or 1, or all 0 or 1 (read as -1 and 1 as Keras does)");
         }
         return firstMinusOne < 0;

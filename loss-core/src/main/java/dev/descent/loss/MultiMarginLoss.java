@@ -93,7 +93,7 @@ public final class MultiMarginLoss implements Loss {
         float[] t = targets.data();
         int rows = predictions.dim(0);
         int classes = predictions.dim(1);
-        double scale = MarginInputs.gradientScale(reduction, rows) / classes;
+        double scale = Reductions.gradientScale(reduction, rows) / classes;
         double sum = 0;
         for (int row = 0, start = 0; row < rows; row++, start += classes) {
             int y = (int) t[row];
@@ -127,7 +127,7 @@ public final class MultiMarginLoss implements Loss {
                 g[start + y] = (float) trueGradient;
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     private void check(Tensor predictions, Tensor targets) {
@@ -139,9 +139,9 @@ public final class MultiMarginLoss implements Loss {
                     + " and class indices [N]");
         }
         int classes = predictions.dim(1);
-        MarginInputs.requireClassWeights(NAME, weight, predictions, classes);
+        InputChecks.requireClassWeights(NAME, weight, predictions, classes);
         for (int row = 0; row < targets.size(); row++) {
-            MarginInputs.classIndex(NAME, targets, row, classes);
+            InputChecks.classIndex(NAME, targets, row, classes);
         }
     }
 

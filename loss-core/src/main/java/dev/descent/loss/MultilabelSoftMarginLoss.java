@@ -78,7 +78,7 @@ public final class MultilabelSoftMarginLoss implements Loss {
         float[] y = targets.data();
         int classes = predictions.dim(-1);
         int rows = values != null ? values.length : Math.toIntExact(samples(predictions));
-        double scale = MarginInputs.gradientScale(reduction, rows) / classes;
+        double scale = Reductions.gradientScale(reduction, rows) / classes;
         double sum = 0;
         for (int row = 0, start = 0; row < rows; row++, start += classes) {
             double loss = 0;
@@ -88,7 +88,7 @@ public final class MultilabelSoftMarginLoss implements Loss {
                 double w = weight == null ? 1 : weight[c];
                 loss += w * (Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit))));
                 if (g != null) {
-                    g[start + c] = (float) (w * (MarginInputs.sigmoid(logit) - target) * scale);
+                    g[start + c] = (float) (w * (Logistic.sigmoid(logit) - target) * scale);
                 }
             }
             loss /= classes;
@@ -97,7 +97,7 @@ public final class MultilabelSoftMarginLoss implements Loss {
                 values[row] = (float) loss;
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     /** The number of samples: the product of every axis but the last. */
@@ -114,12 +114,12 @@ public final class MultilabelSoftMarginLoss implements Loss {
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected logits [N, C]"
                     + " and targets [N, C] of 0 or 1, the same shape (labels on the last axis)");
         }
-        MarginInputs.requireClassWeights(NAME, weight, predictions, predictions.dim(-1));
+        InputChecks.requireClassWeights(NAME, weight, predictions, predictions.dim(-1));
         float[] y = targets.data();
         for (int i = 0; i < y.length; i++) {
             if (!(y[i] >= 0 && y[i] <= 1)) {
-                throw new IllegalArgumentException(NAME + ": target at " + MarginInputs.index(i, targets.shape())
-                        + " is " + MarginInputs.quote(y[i]) + "; targets must lie in [0, 1] (1: the label applies,"
+                throw new IllegalArgumentException(NAME + ": target at " + InputChecks.index(i, targets.shape())
+                        + " is " + InputChecks.quote(y[i]) + "; targets must lie in [0, 1] (1: the label applies,"
                         + " 0: it does not)");
             }
         }

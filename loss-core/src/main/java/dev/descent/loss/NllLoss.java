@@ -1,13 +1,12 @@
 package dev.descent.loss;
 
-import static dev.descent.loss.ClassificationInputs.IGNORED;
+import static dev.descent.loss.ClassAxis.IGNORED;
 import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
-import dev.descent.loss.ClassificationInputs.ClassAxis;
 import java.util.Arrays;
 
 /**
@@ -80,8 +79,8 @@ public final class NllLoss implements Loss {
     private ClassAxis check(Tensor predictions, Tensor targets) {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
-        ClassAxis axis = ClassificationInputs.classAxis(NAME, predictions, targets, false);
-        ClassificationInputs.requireClassWeights(NAME, weight, predictions, axis.classes());
+        ClassAxis axis = ClassAxis.of(NAME, predictions, targets, false);
+        InputChecks.requireClassWeights(NAME, weight, predictions, axis.classes());
         return axis;
     }
 
@@ -89,12 +88,12 @@ public final class NllLoss implements Loss {
         // Checks every target before anything is written, and gives the mean's denominator.
         double denominator = 0;
         for (int position = 0; position < axis.positions(); position++) {
-            int y = ClassificationInputs.classIndex(NAME, targets, position, axis.classes(), ignoreIndex);
+            int y = axis.classIndex(NAME, targets, position, ignoreIndex);
             if (y != IGNORED) {
                 denominator += weight == null ? 1 : weight[y];
             }
         }
-        double scale = ClassificationInputs.gradientScale(reduction, denominator);
+        double scale = Reductions.gradientScale(reduction, denominator);
         if (g != null) {
             // Only the target's class has a gradient.
             Arrays.fill(g, 0f);
@@ -120,7 +119,7 @@ public final class NllLoss implements Loss {
                 g[i] = (float) (-wy * scale);
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, denominator);
+        return Reductions.reduce(reduction, sum, denominator);
     }
 
     /** The spec that makes this loss: {@code nll(ignore_index=-100, reduction=mean)}. */

@@ -46,7 +46,7 @@ abstract sealed class RankedPairLoss implements Loss permits MarginRankingLoss, 
         float[] x = predictions.data();
         float[] y = targets.data();
         int rows = y.length;
-        double scale = MarginInputs.gradientScale(reduction, rows);
+        double scale = Reductions.gradientScale(reduction, rows);
         float[] g = gradient == null ? null : gradient.data();
         double sum = 0;
         for (int row = 0; row < rows; row++) {
@@ -58,7 +58,7 @@ abstract sealed class RankedPairLoss implements Loss permits MarginRankingLoss, 
                 g[2 * row + 1] = (float) -d;
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     @Override
@@ -83,7 +83,7 @@ abstract sealed class RankedPairLoss implements Loss permits MarginRankingLoss, 
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected predictions"
                     + " [N, 2] (x1, x2 stacked on axis 1) and targets [N] of -1 or 1");
         }
-        MarginInputs.requireSigns(name, targets);
+        InputChecks.requireSigns(name, targets);
     }
 
     /** The spec that makes this loss: {@code bpr(reduction=sum)}. */

@@ -104,7 +104,7 @@ public final class TripletMarginLoss implements Loss {
         float[] x = predictions.data();
         int rows = predictions.dim(0);
         int d = predictions.dim(2);
-        double scale = MarginInputs.gradientScale(reduction, rows);
+        double scale = Reductions.gradientScale(reduction, rows);
         double sum = 0;
         for (int row = 0; row < rows; row++) {
             int a = 3 * d * row;
@@ -140,7 +140,7 @@ public final class TripletMarginLoss implements Loss {
                 }
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Reductions.reduce(reduction, sum, rows);
     }
 
     /** {@code ||x[u..u+d) - x[v..v+d) + eps||_p}. */
