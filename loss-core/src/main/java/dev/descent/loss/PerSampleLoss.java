@@ -9,16 +9,16 @@ import dev.descent.api.Tensor;
 
 /**
  * The base of losses with one value per sample, where sample {@code row} owns the {@code width} prediction
- * elements from {@code row · width} on (a row of {@code [N, C]}, or a pair or triplet of
- * {@code [N, k, D]}). A subclass checks its inputs and gives the loss of one sample and its gradient; this
+ * elements from {@code row · width} on (a row of {@code [N, C]}, a pair or triplet of {@code [N, k, D]}, or
+ * a single element). A subclass checks its inputs and gives the loss of one sample and its gradient; this
  * class holds the name and reduction, the loop, the unreduced values, and the reduction over samples.
  *
  * <p>The mean divides by the number of samples; none is the sum, as PyTorch's backward with a gradient of
  * ones. The gradient buffer is overwritten, never accumulated into.
  */
 abstract sealed class PerSampleLoss implements Loss
-        permits CategoricalHingeLoss, CosineEmbeddingLoss, MultiMarginLoss, MultilabelSoftMarginLoss,
-        RankedPairLoss, TripletMarginLoss {
+        permits BceLoss, BceWithLogitsLoss, CategoricalHingeLoss, CosineEmbeddingLoss, MultiMarginLoss,
+        MultilabelSoftMarginLoss, RankedPairLoss, TripletMarginLoss {
     private final String name;
     private final Reduction reduction;
 
@@ -32,6 +32,9 @@ abstract sealed class PerSampleLoss implements Loss
      * buffer's shape is checked, so a layout mistake is reported first.
      */
     abstract void check(Tensor predictions, Tensor targets);
+
+    /** Checks the inputs' values after the gradient buffer's shape; nothing unless overridden. */
+    void checkValues(Tensor predictions, Tensor targets) {}
 
     /** The shape of the unreduced values, one per sample; {@code [N]} unless overridden. */
     int[] valueShape(Tensor predictions) {
@@ -58,6 +61,7 @@ abstract sealed class PerSampleLoss implements Loss
     public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
         checkInputs(predictions, targets);
         Shapes.requireGradientShape(name, predictions, gradient);
+        checkValues(predictions, targets);
         int samples = Math.toIntExact(Shapes.size(valueShape(predictions)));
         return run(predictions, targets, samples, null, gradient == null ? null : gradient.data());
     }
@@ -65,6 +69,7 @@ abstract sealed class PerSampleLoss implements Loss
     @Override
     public final Tensor unreduced(Tensor predictions, Tensor targets) {
         checkInputs(predictions, targets);
+        checkValues(predictions, targets);
         Tensor values = Tensor.zeros(valueShape(predictions));
         run(predictions, targets, values.size(), values.data(), null);
         return values;
