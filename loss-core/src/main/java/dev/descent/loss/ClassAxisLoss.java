@@ -3,7 +3,6 @@ package dev.descent.loss;
 import static dev.descent.loss.ClassAxis.IGNORED;
 import static java.util.Objects.requireNonNull;
 
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -14,25 +13,22 @@ import java.util.Arrays;
  * ({@link ClassAxis}), class-index targets of which those equal to {@code ignore_index} are left out, an
  * optional weight per class, and the checks, compute and unreduced around a subclass's loop over positions.
  */
-abstract sealed class ClassAxisLoss implements Loss permits CrossEntropyLoss, NllLoss {
-    private final String name;
+abstract sealed class ClassAxisLoss extends AbstractLoss permits CrossEntropyLoss, NllLoss {
     private final boolean probabilitiesAllowed;
     /** A weight per class, or null for none. */
     final double[] weight;
     /** The target value whose positions are left out. */
     final int ignoreIndex;
-    private final Reduction reduction;
 
     /**
      * @param probabilitiesAllowed whether targets may also be class probabilities of the predictions' shape
      */
     ClassAxisLoss(String name, boolean probabilitiesAllowed, double[] weight, int ignoreIndex,
             Reduction reduction) {
-        this.name = requireNonNull(name, "name is null");
+        super(name, reduction);
         this.probabilitiesAllowed = probabilitiesAllowed;
         this.weight = weight == null ? null : weight.clone();
         this.ignoreIndex = ignoreIndex;
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /**
@@ -42,19 +38,9 @@ abstract sealed class ClassAxisLoss implements Loss permits CrossEntropyLoss, Nl
     abstract double run(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values);
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
     public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
         ClassAxis axis = check(predictions, targets);
-        Shapes.requireGradientShape(name, predictions, gradient);
+        Shapes.requireGradientShape(name(), predictions, gradient);
         return run(predictions, targets, axis, gradient == null ? null : gradient.data(), null);
     }
 
@@ -69,8 +55,8 @@ abstract sealed class ClassAxisLoss implements Loss permits CrossEntropyLoss, Nl
     private ClassAxis check(Tensor predictions, Tensor targets) {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
-        ClassAxis axis = ClassAxis.of(name, predictions, targets, probabilitiesAllowed);
-        InputChecks.requireClassWeights(name, weight, predictions, axis.classes());
+        ClassAxis axis = ClassAxis.of(name(), predictions, targets, probabilitiesAllowed);
+        InputChecks.requireClassWeights(name(), weight, predictions, axis.classes());
         return axis;
     }
 
@@ -81,7 +67,7 @@ abstract sealed class ClassAxisLoss implements Loss permits CrossEntropyLoss, Nl
     final double indexDenominator(Tensor targets, ClassAxis axis) {
         double denominator = 0;
         for (int position = 0; position < axis.positions(); position++) {
-            int y = axis.classIndex(name, targets, position, ignoreIndex);
+            int y = axis.classIndex(name(), targets, position, ignoreIndex);
             if (y != IGNORED) {
                 denominator += weight == null ? 1 : weight[y];
             }
@@ -92,8 +78,8 @@ abstract sealed class ClassAxisLoss implements Loss permits CrossEntropyLoss, Nl
     /** The spec that makes this loss: {@code nll(ignore_index=-100, reduction=mean)}. */
     @Override
     public final String toString() {
-        return name + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ") + "ignore_index="
-                + ignoreIndex + ", " + parameters() + "reduction=" + reduction.specName() + ")";
+        return name() + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ") + "ignore_index="
+                + ignoreIndex + ", " + parameters() + "reduction=" + reduction().specName() + ")";
     }
 
     /** The parameters after {@code ignore_index}, each followed by {@code ", "}, for {@link #toString()}. */

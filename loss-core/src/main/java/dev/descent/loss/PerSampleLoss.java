@@ -2,7 +2,6 @@ package dev.descent.loss;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -11,20 +10,16 @@ import dev.descent.api.Tensor;
  * The base of losses with one value per sample, where sample {@code row} owns the {@code width} prediction
  * elements from {@code row · width} on (a row of {@code [N, C]}, a pair or triplet of {@code [N, k, D]}, or
  * a single element). A subclass checks its inputs and gives the loss of one sample and its gradient; this
- * class holds the name and reduction, the loop, the unreduced values, and the reduction over samples.
+ * class holds the loop, the unreduced values, and the reduction over samples.
  *
  * <p>The mean divides by the number of samples; none is the sum, as PyTorch's backward with a gradient of
  * ones. The gradient buffer is overwritten, never accumulated into.
  */
-abstract sealed class PerSampleLoss implements Loss
+abstract sealed class PerSampleLoss extends AbstractLoss
         permits BceLoss, BceWithLogitsLoss, CategoricalHingeLoss, CosineEmbeddingLoss, MultiMarginLoss,
         MultilabelSoftMarginLoss, RankedPairLoss, TripletMarginLoss {
-    private final String name;
-    private final Reduction reduction;
-
     PerSampleLoss(String name, Reduction reduction) {
-        this.name = requireNonNull(name, "name is null");
-        this.reduction = requireNonNull(reduction, "reduction is null");
+        super(name, reduction);
     }
 
     /**
@@ -48,19 +43,9 @@ abstract sealed class PerSampleLoss implements Loss
     abstract double sample(float[] p, float[] t, int row, int width, float[] g, double scale);
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
     public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
         checkInputs(predictions, targets);
-        Shapes.requireGradientShape(name, predictions, gradient);
+        Shapes.requireGradientShape(name(), predictions, gradient);
         checkValues(predictions, targets);
         int samples = Math.toIntExact(Shapes.size(valueShape(predictions)));
         return run(predictions, targets, samples, null, gradient == null ? null : gradient.data());
@@ -86,7 +71,7 @@ abstract sealed class PerSampleLoss implements Loss
         float[] p = predictions.data();
         float[] t = targets.data();
         int width = samples == 0 ? 0 : p.length / samples;
-        double scale = Reductions.gradientScale(reduction, samples);
+        double scale = Reductions.gradientScale(reduction(), samples);
         double sum = 0;
         for (int row = 0; row < samples; row++) {
             double loss = sample(p, t, row, width, g, scale);
@@ -95,6 +80,6 @@ abstract sealed class PerSampleLoss implements Loss
                 values[row] = (float) loss;
             }
         }
-        return Reductions.reduce(reduction, sum, samples);
+        return Reductions.reduce(reduction(), sum, samples);
     }
 }
