@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -34,7 +31,7 @@ import dev.descent.api.Tensor;
  * is computed as {@code log1p(-p)} in double, more accurate than PyTorch's float {@code log(1 - p)} for
  * small p.
  */
-public final class BceLoss implements Loss {
+public final class BceLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "bce";
     /** PyTorch's floor of each logarithm. */
@@ -43,15 +40,14 @@ public final class BceLoss implements Loss {
     static final double EPSILON = 1e-12;
 
     private final double[] weight;
-    private final Reduction reduction;
 
     /**
      * @param weight weights broadcast over the last axis (one per element of it, or one), or null for none
      * @param reduction mean, sum or none
      */
     public BceLoss(double[] weight, Reduction reduction) {
+        super(NAME, reduction);
         this.weight = weight == null ? null : weight.clone();
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: no weight, the mean. */
@@ -60,82 +56,60 @@ public final class BceLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, gradient == null ? null : gradient.data(), null);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zerosLike(predictions);
-        run(predictions, targets, null, values.data());
-        return values;
-    }
-
-    private void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    void check(Tensor predictions, Tensor targets) {
         Shapes.requireSameShape(NAME, predictions, targets);
-        ClassificationInputs.requireLastAxisWeights(NAME, "weight", weight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "weight", weight, predictions);
     }
 
-    private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
+    /** Probabilities in [0, 1], checked after the gradient buffer's shape, as bce always reported them. */
+    @Override
+    void checkValues(Tensor predictions, Tensor targets) {
         float[] p = predictions.data();
         float[] t = targets.data();
-        int n = p.length;
-        double scale = ClassificationInputs.gradientScale(reduction, n);
-        int weights = weight == null ? 1 : weight.length;
-        double sum = 0;
-        for (int i = 0, j = 0; i < n; i++, j = j + 1 == weights ? 0 : j + 1) {
-            double prediction = p[i];
-            double target = t[i];
+        for (int i = 0; i < p.length; i++) {
             // A NaN prediction passes, to propagate; a NaN target is refused.
-            if (prediction < 0 || prediction > 1) {
+            if (p[i] < 0 || p[i] > 1) {
                 throw outside("prediction", i, p[i], predictions, "predictions must be probabilities (apply a"
                         + " sigmoid first, or use bce_with_logits on logits)");
             }
-            if (!(target >= 0 && target <= 1)) {
+            if (!(t[i] >= 0 && t[i] <= 1)) {
                 throw outside("target", i, t[i], targets, "targets must be probabilities, such as the labels 0 and 1");
             }
-            double w = weight == null ? 1 : weight[j];
-            double logP = Math.max(Math.log(prediction), LOG_FLOOR);
-            double logOneMinusP = Math.max(Math.log1p(-prediction), LOG_FLOOR);
-            double loss = -w * (target * logP + (1 - target) * logOneMinusP);
-            sum += loss;
-            if (values != null) {
-                values[i] = (float) loss;
-            }
-            if (g != null) {
-                // Math.max keeps a NaN prediction's NaN.
-                double curvature = Math.max((1 - prediction) * prediction, EPSILON);
-                g[i] = (float) (scale * w * (prediction - target) / curvature);
-            }
         }
-        return ClassificationInputs.reduce(reduction, sum, n);
+    }
+
+    /** One value per element. */
+    @Override
+    int[] valueShape(Tensor predictions) {
+        return predictions.shape();
+    }
+
+    /** The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it. */
+    @Override
+    double sample(float[] p, float[] t, int i, int width, float[] g, double scale) {
+        double prediction = p[i];
+        double target = t[i];
+        double w = weight == null ? 1 : weight[i % weight.length];
+        double logP = Math.max(Math.log(prediction), LOG_FLOOR);
+        double logOneMinusP = Math.max(Math.log1p(-prediction), LOG_FLOOR);
+        if (g != null) {
+            // Math.max keeps a NaN prediction's NaN.
+            double curvature = Math.max((1 - prediction) * prediction, EPSILON);
+            g[i] = (float) (scale * w * (prediction - target) / curvature);
+        }
+        return -w * (target * logP + (1 - target) * logOneMinusP);
     }
 
     private static IllegalArgumentException outside(String what, int flat, float value, Tensor tensor,
             String expected) {
-        return new IllegalArgumentException(NAME + ": " + what + " at " + ClassificationInputs.index(flat,
-                tensor.shape()) + " is " + ClassificationInputs.quote(value) + ", outside [0, 1]; " + expected);
+        return new IllegalArgumentException(NAME + ": " + what + " at " + InputChecks.index(flat, tensor.shape())
+                + " is " + InputChecks.quote(value) + ", outside [0, 1]; " + expected);
     }
 
     /** The spec that makes this loss: {@code bce(reduction=mean)}. */
     @Override
     public String toString() {
         return NAME + "(" + (weight == null ? "" : "weight=" + java.util.Arrays.toString(weight) + ", ")
-                + "reduction=" + reduction.specName() + ")";
+                + "reduction=" + reduction().specName() + ")";
     }
 }

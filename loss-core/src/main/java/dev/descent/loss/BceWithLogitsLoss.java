@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -32,13 +29,12 @@ import java.util.Arrays;
  *
  * <p>Use it for binary and multi-label classification from raw scores. NaN in a logit propagates.
  */
-public final class BceWithLogitsLoss implements Loss {
+public final class BceWithLogitsLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "bce_with_logits";
 
     private final double[] weight;
     private final double[] posWeight;
-    private final Reduction reduction;
 
     /**
      * @param weight weights broadcast over the last axis (one per element of it, or one), or null for none
@@ -46,9 +42,9 @@ public final class BceWithLogitsLoss implements Loss {
      * @param reduction mean, sum or none
      */
     public BceWithLogitsLoss(double[] weight, double[] posWeight, Reduction reduction) {
+        super(NAME, reduction);
         this.weight = weight == null ? null : weight.clone();
         this.posWeight = posWeight == null ? null : posWeight.clone();
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: no weights, the mean. */
@@ -57,71 +53,37 @@ public final class BceWithLogitsLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, gradient == null ? null : gradient.data(), null);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zerosLike(predictions);
-        run(predictions, targets, null, values.data());
-        return values;
-    }
-
-    private void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    void check(Tensor predictions, Tensor targets) {
         Shapes.requireSameShape(NAME, predictions, targets);
-        ClassificationInputs.requireLastAxisWeights(NAME, "weight", weight, predictions);
-        ClassificationInputs.requireLastAxisWeights(NAME, "pos_weight", posWeight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "weight", weight, predictions);
+        InputChecks.requireLastAxisWeights(NAME, "pos_weight", posWeight, predictions);
     }
 
-    private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
-        float[] x = predictions.data();
-        float[] t = targets.data();
-        int n = x.length;
-        double scale = ClassificationInputs.gradientScale(reduction, n);
-        int weights = weight == null ? 1 : weight.length;
-        int posWeights = posWeight == null ? 1 : posWeight.length;
-        double sum = 0;
-        for (int i = 0, j = 0, k = 0; i < n; i++, j = j + 1 == weights ? 0 : j + 1,
-                k = k + 1 == posWeights ? 0 : k + 1) {
-            double logit = x[i];
-            double target = t[i];
-            double w = weight == null ? 1 : weight[j];
-            double pw = posWeight == null ? 1 : posWeight[k];
-            // One exponential for both softplus terms and the sigmoid; never exp of a large number.
-            double e = Math.exp(-Math.abs(logit));
-            double log1pE = Math.log1p(e);
-            // (1 - t) x + l softplus(-x) rewritten as (1 - t) softplus(x) + pos_weight t softplus(-x),
-            // which does not cancel when x + softplus(-x) is small.
-            double loss = w * ((1 - target) * (Math.max(logit, 0) + log1pE)
-                    + pw * target * (Math.max(-logit, 0) + log1pE));
-            sum += loss;
-            if (values != null) {
-                values[i] = (float) loss;
-            }
-            if (g != null) {
-                double weightedTarget = pw * target;
-                double sigmoid = logit >= 0 ? 1 / (1 + e) : e / (1 + e);
-                double slope = (weightedTarget + 1 - target) * sigmoid - weightedTarget;
-                g[i] = (float) (scale * w * slope);
-            }
+    /** One value per element. */
+    @Override
+    int[] valueShape(Tensor predictions) {
+        return predictions.shape();
+    }
+
+    /** The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it. */
+    @Override
+    double sample(float[] x, float[] t, int i, int width, float[] g, double scale) {
+        double logit = x[i];
+        double target = t[i];
+        double w = weight == null ? 1 : weight[i % weight.length];
+        double pw = posWeight == null ? 1 : posWeight[i % posWeight.length];
+        // One exponential for both softplus terms and the sigmoid; never exp of a large number.
+        double e = Math.exp(-Math.abs(logit));
+        double log1pE = Math.log1p(e);
+        if (g != null) {
+            double weightedTarget = pw * target;
+            double sigmoid = logit >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double slope = (weightedTarget + 1 - target) * sigmoid - weightedTarget;
+            g[i] = (float) (scale * w * slope);
         }
-        return ClassificationInputs.reduce(reduction, sum, n);
+        // (1 - t) x + l softplus(-x) rewritten as (1 - t) softplus(x) + pos_weight t softplus(-x),
+        // which does not cancel when x + softplus(-x) is small.
+        return w * ((1 - target) * (Math.max(logit, 0) + log1pE) + pw * target * (Math.max(-logit, 0) + log1pE));
     }
 
     /** The spec that makes this loss: {@code bce_with_logits(reduction=mean)}. */
@@ -129,6 +91,6 @@ public final class BceWithLogitsLoss implements Loss {
     public String toString() {
         return NAME + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ")
                 + (posWeight == null ? "" : "pos_weight=" + Arrays.toString(posWeight) + ", ")
-                + "reduction=" + reduction.specName() + ")";
+                + "reduction=" + reduction().specName() + ")";
     }
 }

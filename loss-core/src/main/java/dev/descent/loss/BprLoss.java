@@ -35,11 +35,11 @@ public final class BprLoss extends RankedPairLoss {
 
     @Override
     double value(double signedDifference) {
-        return MarginInputs.softplus(-signedDifference);
+        return Logistic.softplus(-signedDifference);
     }
 
     @Override
     double slope(double signedDifference) {
-        return -MarginInputs.sigmoid(-signedDifference);
+        return -Logistic.sigmoid(-signedDifference);
     }
 }

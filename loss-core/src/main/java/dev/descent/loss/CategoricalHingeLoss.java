@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -31,15 +28,13 @@ import java.util.Arrays;
  * several classes tie for the maximum the {@code +1} is shared evenly among them, as TensorFlow's
  * {@code reduce_max} does (the true class's share is multiplied by its {@code 1 - t = 0}).
  */
-public final class CategoricalHingeLoss implements Loss {
+public final class CategoricalHingeLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "categorical_hinge";
 
-    private final Reduction reduction;
-
     /** The categorical hinge loss reduced by {@code reduction}. */
     public CategoricalHingeLoss(Reduction reduction) {
-        this.reduction = requireNonNull(reduction, "reduction is null");
+        super(NAME, reduction);
     }
 
     /** The mean categorical hinge loss over samples. */
@@ -47,59 +42,28 @@ public final class CategoricalHingeLoss implements Loss {
         this(Reduction.MEAN);
     }
 
+    /** One value per row: the predictions' shape without its last axis. */
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, null, gradient == null ? null : gradient.data());
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
+    int[] valueShape(Tensor predictions) {
         int[] shape = predictions.shape();
-        Tensor values = Tensor.zeros(Arrays.copyOf(shape, shape.length - 1));
-        run(predictions, targets, values.data(), null);
-        return values;
+        return Arrays.copyOf(shape, shape.length - 1);
     }
 
-    /** One pass over the rows: the reduced loss; each row's value into {@code values}, if given. */
-    private double run(Tensor predictions, Tensor targets, float[] values, float[] g) {
-        float[] p = predictions.data();
-        float[] t = targets.data();
-        int classes = predictions.dim(-1);
-        int rows = classes == 0 ? 0 : p.length / classes;
-        double scale = MarginInputs.gradientScale(reduction, rows);
-        double sum = 0;
-        for (int row = 0, start = 0; row < rows; row++, start += classes) {
-            double pos = 0;
-            double neg = Double.NEGATIVE_INFINITY;
-            for (int j = start; j < start + classes; j++) {
-                pos += t[j] * (double) p[j];
-                // Math.max passes a NaN on, so a NaN score makes the row's loss NaN.
-                neg = Math.max(neg, (1 - t[j]) * (double) p[j]);
-            }
-            double z = neg - pos + 1;
-            double loss = Math.max(z, 0);
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
-            }
-            if (g != null) {
-                gradientOfRow(p, t, g, start, classes, neg, z >= 0 ? scale : 0);
-            }
+    @Override
+    double sample(float[] p, float[] t, int row, int classes, float[] g, double scale) {
+        int start = row * classes;
+        double pos = 0;
+        double neg = Double.NEGATIVE_INFINITY;
+        for (int j = start; j < start + classes; j++) {
+            pos += t[j] * (double) p[j];
+            // Math.max passes a NaN on, so a NaN score makes the row's loss NaN.
+            neg = Math.max(neg, (1 - t[j]) * (double) p[j]);
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        double z = neg - pos + 1;
+        if (g != null) {
+            gradientOfRow(p, t, g, start, classes, neg, z >= 0 ? scale : 0);
+        }
+        return Math.max(z, 0);
     }
 
     private static void gradientOfRow(float[] p, float[] t, float[] g, int start, int classes, double neg,
@@ -117,9 +81,8 @@ public final class CategoricalHingeLoss implements Loss {
         }
     }
 
-    private static void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    @Override
+    void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() < 2 || !Arrays.equals(predictions.shape(), targets.shape())) {
             throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected scores [N, C]"
@@ -138,12 +101,12 @@ public final class CategoricalHingeLoss implements Loss {
                 if (t[j] == 1) {
                     ones++;
                 } else if (t[j] != 0) {
-                    throw new IllegalArgumentException(NAME + ": target at " + MarginInputs.index(j, shape) + " is "
-                            + MarginInputs.quote(t[j]) + "; one-hot targets hold only 0 and 1");
+                    throw new IllegalArgumentException(NAME + ": target at " + InputChecks.index(j, shape) + " is "
+                            + InputChecks.quote(t[j]) + "; one-hot targets hold only 0 and 1");
                 }
             }
             if (ones != 1) {
-                String row = MarginInputs.index(start, shape);
+                String row = InputChecks.index(start, shape);
                 throw new IllegalArgumentException(NAME + ": target row " + row.substring(0, row.lastIndexOf(','))
                         + ", ...] holds " + ones + " ones; one-hot targets hold exactly one 1 per row");
             }
@@ -153,6 +116,6 @@ public final class CategoricalHingeLoss implements Loss {
     /** The spec that makes this loss: {@code categorical_hinge(reduction=sum)}. */
     @Override
     public String toString() {
-        return NAME + "(reduction=" + reduction.specName() + ")";
+        return NAME + "(reduction=" + reduction().specName() + ")";
     }
 }

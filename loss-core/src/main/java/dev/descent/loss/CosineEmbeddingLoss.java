@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -35,7 +32,7 @@ import dev.descent.api.Tensor;
  * refuses a margin outside [-1, 1], the range PyTorch documents (beyond it a dissimilar pair would always or
  * never cost, whatever its cosine); PyTorch does not check it.
  */
-public final class CosineEmbeddingLoss implements Loss {
+public final class CosineEmbeddingLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "cosine_embedding";
 
@@ -43,12 +40,11 @@ public final class CosineEmbeddingLoss implements Loss {
     static final double EPSILON = 1e-12;
 
     private final double margin;
-    private final Reduction reduction;
 
     /** The cosine embedding loss with {@code margin}, reduced by {@code reduction}. */
     public CosineEmbeddingLoss(double margin, Reduction reduction) {
+        super(NAME, reduction);
         this.margin = margin;
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: margin 0, the mean. */
@@ -57,87 +53,50 @@ public final class CosineEmbeddingLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, null, gradient == null ? null : gradient.data());
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zeros(predictions.dim(0));
-        run(predictions, targets, values.data(), null);
-        return values;
-    }
-
-    private double run(Tensor predictions, Tensor targets, float[] values, float[] g) {
-        float[] x = predictions.data();
-        float[] y = targets.data();
-        int rows = predictions.dim(0);
-        int d = predictions.dim(2);
-        double scale = MarginInputs.gradientScale(reduction, rows);
-        double sum = 0;
-        for (int row = 0; row < rows; row++) {
-            int a = 2 * d * row;
-            int b = a + d;
-            double dot = 0;
-            double squared1 = EPSILON;
-            double squared2 = EPSILON;
+    double sample(float[] x, float[] y, int row, int width, float[] g, double scale) {
+        int d = width / 2;
+        int a = row * width;
+        int b = a + d;
+        double dot = 0;
+        double squared1 = EPSILON;
+        double squared2 = EPSILON;
+        for (int k = 0; k < d; k++) {
+            double u = x[a + k];
+            double v = x[b + k];
+            dot += u * v;
+            squared1 += u * u;
+            squared2 += v * v;
+        }
+        double denominator = Math.sqrt(squared1 * squared2);
+        double cos = dot / denominator;
+        boolean similar = y[row] == 1;
+        if (g != null) {
+            // d loss / d cos; multiplied through even when 0, so that a NaN cosine shows, as in PyTorch.
+            double outer = (similar ? -1 : cos - margin >= 0 ? 1 : 0) * scale;
             for (int k = 0; k < d; k++) {
                 double u = x[a + k];
                 double v = x[b + k];
-                dot += u * v;
-                squared1 += u * u;
-                squared2 += v * v;
-            }
-            double denominator = Math.sqrt(squared1 * squared2);
-            double cos = dot / denominator;
-            boolean similar = y[row] == 1;
-            double loss = similar ? 1 - cos : Math.max(0, cos - margin);
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
-            }
-            if (g != null) {
-                // d loss / d cos; multiplied through even when 0, so that a NaN cosine shows, as in PyTorch.
-                double outer = (similar ? -1 : cos - margin >= 0 ? 1 : 0) * scale;
-                for (int k = 0; k < d; k++) {
-                    double u = x[a + k];
-                    double v = x[b + k];
-                    g[a + k] = (float) (outer * (v / denominator - cos * u / squared1));
-                    g[b + k] = (float) (outer * (u / denominator - cos * v / squared2));
-                }
+                g[a + k] = (float) (outer * (v / denominator - cos * u / squared1));
+                g[b + k] = (float) (outer * (u / denominator - cos * v / squared2));
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return similar ? 1 - cos : Math.max(0, cos - margin);
     }
 
-    private static void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    @Override
+    void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() != 3 || predictions.dim(1) != 2 || targets.rank() != 1
                 || targets.dim(0) != predictions.dim(0)) {
             throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected predictions"
                     + " [N, 2, D] (x1, x2 stacked on axis 1) and targets [N] of -1 or 1");
         }
-        MarginInputs.requireSigns(NAME, targets);
+        InputChecks.requireSigns(NAME, targets);
     }
 
     /** The spec that makes this loss: {@code cosine_embedding(margin=0.0, reduction=mean)}. */
     @Override
     public String toString() {
-        return NAME + "(margin=" + margin + ", reduction=" + reduction.specName() + ")";
+        return NAME + "(margin=" + margin + ", reduction=" + reduction().specName() + ")";
     }
 }

@@ -1,13 +1,7 @@
 package dev.descent.loss;
 
-import static dev.descent.loss.ClassificationInputs.IGNORED;
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
-import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
-import dev.descent.loss.ClassificationInputs.ClassAxis;
 import java.util.Arrays;
 
 /**
@@ -43,16 +37,13 @@ import java.util.Arrays;
  * <p>Use it for single-label classification from raw scores; it is the standard loss for softmax
  * classifiers. A NaN logit makes its position's loss and gradient NaN, as PyTorch.
  */
-public final class CrossEntropyLoss implements Loss {
+public final class CrossEntropyLoss extends ClassAxisLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "cross_entropy";
     /** PyTorch's default {@code ignore_index}. */
     public static final int DEFAULT_IGNORE_INDEX = -100;
 
-    private final double[] weight;
-    private final int ignoreIndex;
     private final double labelSmoothing;
-    private final Reduction reduction;
 
     /**
      * @param weight a weight per class, or null for none
@@ -61,14 +52,12 @@ public final class CrossEntropyLoss implements Loss {
      * @param reduction mean, sum or none
      */
     public CrossEntropyLoss(double[] weight, int ignoreIndex, double labelSmoothing, Reduction reduction) {
+        super(NAME, true, weight, ignoreIndex, reduction);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException(NAME + ": label_smoothing is '" + labelSmoothing
                     + "'; expected a number in [0, 1]");
         }
-        this.weight = weight == null ? null : weight.clone();
-        this.ignoreIndex = ignoreIndex;
         this.labelSmoothing = labelSmoothing;
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: no weight, ignore_index -100, no smoothing, the mean. */
@@ -77,59 +66,15 @@ public final class CrossEntropyLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        ClassAxis axis = check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, axis, gradient == null ? null : gradient.data(), null);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        ClassAxis axis = check(predictions, targets);
-        Tensor values = Tensor.zeros(axis.positionShape());
-        run(predictions, targets, axis, null, values.data());
-        return values;
-    }
-
-    private ClassAxis check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        ClassAxis axis = ClassificationInputs.classAxis(NAME, predictions, targets, true);
-        ClassificationInputs.requireClassWeights(NAME, weight, predictions, axis.classes());
-        return axis;
-    }
-
-    private double run(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
+    double run(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
         return axis.probabilities() ? probabilities(predictions, targets, axis, g, values)
                 : indices(predictions, targets, axis, g, values);
-    }
-
-    /** The mean's denominator for index targets: the weight (or count) of the non-ignored targets. */
-    private double indexDenominator(Tensor targets, ClassAxis axis) {
-        double denominator = 0;
-        for (int position = 0; position < axis.positions(); position++) {
-            int y = ClassificationInputs.classIndex(NAME, targets, position, axis.classes(), ignoreIndex);
-            if (y != IGNORED) {
-                denominator += weight == null ? 1 : weight[y];
-            }
-        }
-        return denominator;
     }
 
     private double indices(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
         // Checks every target before anything is written.
         double denominator = indexDenominator(targets, axis);
-        double scale = ClassificationInputs.gradientScale(reduction, denominator);
+        double scale = Reductions.gradientScale(reduction(), denominator);
         float[] x = predictions.data();
         float[] t = targets.data();
         int classes = axis.classes();
@@ -190,7 +135,7 @@ public final class CrossEntropyLoss implements Loss {
                 }
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, denominator);
+        return Reductions.reduce(reduction(), sum, denominator);
     }
 
     private double probabilities(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
@@ -199,7 +144,7 @@ public final class CrossEntropyLoss implements Loss {
         int classes = axis.classes();
         int stride = axis.inner();
         int positions = axis.positions();
-        double scale = ClassificationInputs.gradientScale(reduction, positions);
+        double scale = Reductions.gradientScale(reduction(), positions);
         double keep = 1 - labelSmoothing;
         double smoothing = labelSmoothing / classes;
         double sum = 0;
@@ -235,13 +180,11 @@ public final class CrossEntropyLoss implements Loss {
                 values[position] = (float) loss;
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, positions);
+        return Reductions.reduce(reduction(), sum, positions);
     }
 
-    /** The spec that makes this loss: {@code cross_entropy(ignore_index=-100, label_smoothing=0, reduction=mean)}. */
     @Override
-    public String toString() {
-        return NAME + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ") + "ignore_index="
-                + ignoreIndex + ", label_smoothing=" + labelSmoothing + ", reduction=" + reduction.specName() + ")";
+    String parameters() {
+        return "label_smoothing=" + labelSmoothing + ", ";
     }
 }

@@ -101,7 +101,7 @@ public final class FocalLoss implements Loss {
         float[] x = predictions.data();
         float[] t = targets.data();
         int n = x.length;
-        double scale = ClassificationInputs.gradientScale(reduction, n);
+        double scale = Reductions.gradientScale(reduction, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double logit = x[i];
@@ -130,7 +130,7 @@ public final class FocalLoss implements Loss {
                 g[i] = (float) (scale * alphaT * slope);
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, n);
+        return Reductions.reduce(reduction, sum, n);
     }
 
     /** The spec that makes this loss: {@code focal(alpha=0.25, gamma=2, reduction=mean)}. */

@@ -150,7 +150,7 @@ public final class GaussianNllLoss implements Loss {
         for (int start = 0; start < x.length; start += 2 * inner) {
             for (int i = start + inner; i < start + 2 * inner; i++) {
                 if (x[i] < 0) {
-                    throw RegressionInputs.negative(NAME, "variance", i, p, x[i],
+                    throw InputChecks.negative(NAME, "variance", i, p, x[i],
                             "variances (index 1 of axis 1) must be non-negative");
                 }
             }

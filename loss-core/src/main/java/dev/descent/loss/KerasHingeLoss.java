@@ -2,7 +2,6 @@ package dev.descent.loss;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -15,13 +14,9 @@ import dev.descent.api.Tensor;
  * {@code _maybe_convert_labels} does. A 0 next to a -1 is refused: Keras would keep the 0, which gives every
  * prediction the loss 1 and no gradient, never what was meant.
  */
-abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredHingeLoss {
-    private final String name;
-    private final Reduction reduction;
-
+abstract sealed class KerasHingeLoss extends AbstractLoss permits HingeLoss, SquaredHingeLoss {
     KerasHingeLoss(String name, Reduction reduction) {
-        this.name = requireNonNull(name, "name is null");
-        this.reduction = requireNonNull(reduction, "reduction is null");
+        super(name, reduction);
     }
 
     /** The loss of one element as a function of its margin {@code m = 1 - t·p}. */
@@ -31,23 +26,13 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
     abstract double slope(double margin);
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
     public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
         boolean zeroOne = check(predictions, targets);
-        Shapes.requireGradientShape(name, predictions, gradient);
+        Shapes.requireGradientShape(name(), predictions, gradient);
         float[] p = predictions.data();
         float[] t = targets.data();
         int n = p.length;
-        double scale = MarginInputs.gradientScale(reduction, n);
+        double scale = Reductions.gradientScale(reduction(), n);
         float[] g = gradient == null ? null : gradient.data();
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -58,7 +43,7 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
                 g[i] = (float) (-sign * slope(margin) * scale);
             }
         }
-        return MarginInputs.reduce(reduction, sum, n);
+        return Reductions.reduce(reduction(), sum, n);
     }
 
     @Override
@@ -79,7 +64,7 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
     private boolean check(Tensor predictions, Tensor targets) {
         requireNonNull(predictions, "predictions is null");
         requireNonNull(targets, "targets is null");
-        Shapes.requireSameShape(name, predictions, targets);
+        Shapes.requireSameShape(name(), predictions, targets);
         float[] t = targets.data();
         int firstZero = -1;
         int firstMinusOne = -1;
@@ -89,15 +74,16 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
             } else if (t[i] == -1) {
                 firstMinusOne = firstMinusOne < 0 ? i : firstMinusOne;
             } else if (t[i] != 1) {
-                throw new IllegalArgumentException(name + ": target at " + MarginInputs.index(i, targets.shape())
-                        + " is " + MarginInputs.quote(t[i]) + "; targets must be -1 or 1 (or all 0 or 1, read as"
+                throw new IllegalArgumentException(name() + ": target at " + InputChecks.index(i, targets.shape())
+                        + " is " + InputChecks.quote(t[i]) + "; targets must be -1 or 1 (or all 0 or 1, read as"
                         + " -1 and 1 as Keras does)");
             }
         }
         if (firstZero >= 0 && firstMinusOne >= 0) {
-            throw new IllegalArgumentException(name + ": target at " + MarginInputs.index(firstZero, targets.shape())
-                    + " is '0' but the target at " + MarginInputs.index(firstMinusOne, targets.shape())
-                    + " is '-1'; targets must be all -1 or 1, or all 0 or 1 (read as -1 and 1 as Keras does)");
+            throw new IllegalArgumentException(name() + ": target at "
+                    + InputChecks.index(firstZero, targets.shape()) + " is '0' but the target at "
+                    + InputChecks.index(firstMinusOne, targets.shape()) + " is '-1'; targets must be all -1 or 1,"
+                    + " or all 0 or 1 (read as -1 and 1 as Keras does)");
         }
         return firstMinusOne < 0;
     }
@@ -105,6 +91,6 @@ abstract sealed class KerasHingeLoss implements Loss permits HingeLoss, SquaredH
     /** The spec that makes this loss: {@code hinge(reduction=sum)}. */
     @Override
     public final String toString() {
-        return name + "(reduction=" + reduction.specName() + ")";
+        return name() + "(reduction=" + reduction().specName() + ")";
     }
 }

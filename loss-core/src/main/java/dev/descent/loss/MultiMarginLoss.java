@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -33,14 +30,13 @@ import dev.descent.api.Tensor;
  * CPU kernel drops a NaN term (its {@code > 0} test is false) and reports 0 with a zero gradient, hiding the
  * divergence.
  */
-public final class MultiMarginLoss implements Loss {
+public final class MultiMarginLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "multi_margin";
 
     private final int p;
     private final double margin;
     private final double[] weight;
-    private final Reduction reduction;
 
     /**
      * @param p 1 or 2, the power of each violation
@@ -49,13 +45,13 @@ public final class MultiMarginLoss implements Loss {
      * @param reduction mean over samples, sum, or none
      */
     public MultiMarginLoss(int p, double margin, double[] weight, Reduction reduction) {
+        super(NAME, reduction);
         if (p != 1 && p != 2) {
             throw new IllegalArgumentException(NAME + ": p is '" + p + "'; only 1 and 2 are supported");
         }
         this.p = p;
         this.margin = margin;
         this.weight = weight == null ? null : weight.clone();
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: p = 1, margin = 1, no weight, the mean. */
@@ -64,84 +60,48 @@ public final class MultiMarginLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, null, gradient == null ? null : gradient.data());
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zeros(predictions.dim(0));
-        run(predictions, targets, values.data(), null);
-        return values;
-    }
-
-    private double run(Tensor predictions, Tensor targets, float[] values, float[] g) {
-        float[] x = predictions.data();
-        float[] t = targets.data();
-        int rows = predictions.dim(0);
-        int classes = predictions.dim(1);
-        double scale = MarginInputs.gradientScale(reduction, rows) / classes;
-        double sum = 0;
-        for (int row = 0, start = 0; row < rows; row++, start += classes) {
-            int y = (int) t[row];
-            double w = weight == null ? 1 : weight[y];
-            double xy = x[start + y];
-            double loss = 0;
-            double trueGradient = 0;
-            for (int i = start; i < start + classes; i++) {
-                if (i == start + y) {
-                    continue;
-                }
-                double z = margin - xy + x[i];
-                double slope = 0;
-                // !(z <= 0) holds for z > 0 and for NaN, which must show.
-                if (!(z <= 0)) {
-                    loss += p == 1 ? z : z * z;
-                    slope = Double.isNaN(z) ? Double.NaN : p == 1 ? 1 : 2 * z;
-                }
-                if (g != null) {
-                    double gi = w * slope * scale;
-                    g[i] = (float) gi;
-                    trueGradient -= gi;
-                }
+    double sample(float[] x, float[] t, int row, int classes, float[] g, double scale) {
+        int start = row * classes;
+        double classScale = scale / classes;
+        int y = (int) t[row];
+        double w = weight == null ? 1 : weight[y];
+        double xy = x[start + y];
+        double loss = 0;
+        double trueGradient = 0;
+        for (int i = start; i < start + classes; i++) {
+            if (i == start + y) {
+                continue;
             }
-            loss = w * loss / classes;
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
+            double z = margin - xy + x[i];
+            double slope = 0;
+            // !(z <= 0) holds for z > 0 and for NaN, which must show.
+            if (!(z <= 0)) {
+                loss += p == 1 ? z : z * z;
+                slope = Double.isNaN(z) ? Double.NaN : p == 1 ? 1 : 2 * z;
             }
             if (g != null) {
-                g[start + y] = (float) trueGradient;
+                double gi = w * slope * classScale;
+                g[i] = (float) gi;
+                trueGradient -= gi;
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        if (g != null) {
+            g[start + y] = (float) trueGradient;
+        }
+        return w * loss / classes;
     }
 
-    private void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    @Override
+    void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() != 2 || targets.rank() != 1 || targets.dim(0) != predictions.dim(0)) {
             throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected scores [N, C]"
                     + " and class indices [N]");
         }
         int classes = predictions.dim(1);
-        MarginInputs.requireClassWeights(NAME, weight, predictions, classes);
+        InputChecks.requireClassWeights(NAME, weight, predictions, classes);
         for (int row = 0; row < targets.size(); row++) {
-            MarginInputs.classIndex(NAME, targets, row, classes);
+            InputChecks.classIndex(NAME, targets, row, classes);
         }
     }
 
@@ -149,6 +109,6 @@ public final class MultiMarginLoss implements Loss {
     @Override
     public String toString() {
         return NAME + "(p=" + p + ", margin=" + margin + (weight == null ? "" : ", weight="
-                + java.util.Arrays.toString(weight)) + ", reduction=" + reduction.specName() + ")";
+                + java.util.Arrays.toString(weight)) + ", reduction=" + reduction().specName() + ")";
     }
 }

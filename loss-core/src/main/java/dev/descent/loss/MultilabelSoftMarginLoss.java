@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -26,20 +23,19 @@ import java.util.Arrays;
  * <p>Computed stably, as PyTorch's {@code logsigmoid}: {@code max(x, 0) - x y + log1p(exp(-|x|))}, with
  * gradient {@code w_c (sigmoid(x_c) - y_c) / C}; logits of ±1e4 give finite values and gradients.
  */
-public final class MultilabelSoftMarginLoss implements Loss {
+public final class MultilabelSoftMarginLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "multilabel_soft_margin";
 
     private final double[] weight;
-    private final Reduction reduction;
 
     /**
      * @param weight a weight per label, or null for none
      * @param reduction mean over samples, sum, or none
      */
     public MultilabelSoftMarginLoss(double[] weight, Reduction reduction) {
+        super(NAME, reduction);
         this.weight = weight == null ? null : weight.clone();
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: no weight, the mean. */
@@ -47,79 +43,43 @@ public final class MultilabelSoftMarginLoss implements Loss {
         this(null, Reduction.MEAN);
     }
 
+    /** One value per sample: the predictions' shape without its last axis. */
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, null, gradient == null ? null : gradient.data());
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
+    int[] valueShape(Tensor predictions) {
         int[] shape = predictions.shape();
-        Tensor values = Tensor.zeros(Arrays.copyOf(shape, shape.length - 1));
-        run(predictions, targets, values.data(), null);
-        return values;
+        return Arrays.copyOf(shape, shape.length - 1);
     }
 
-    private double run(Tensor predictions, Tensor targets, float[] values, float[] g) {
-        float[] x = predictions.data();
-        float[] y = targets.data();
-        int classes = predictions.dim(-1);
-        int rows = values != null ? values.length : Math.toIntExact(samples(predictions));
-        double scale = MarginInputs.gradientScale(reduction, rows) / classes;
-        double sum = 0;
-        for (int row = 0, start = 0; row < rows; row++, start += classes) {
-            double loss = 0;
-            for (int c = 0; c < classes; c++) {
-                double logit = x[start + c];
-                double target = y[start + c];
-                double w = weight == null ? 1 : weight[c];
-                loss += w * (Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit))));
-                if (g != null) {
-                    g[start + c] = (float) (w * (MarginInputs.sigmoid(logit) - target) * scale);
-                }
-            }
-            loss /= classes;
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
+    @Override
+    double sample(float[] x, float[] y, int row, int classes, float[] g, double scale) {
+        int start = row * classes;
+        double labelScale = scale / classes;
+        double loss = 0;
+        for (int c = 0; c < classes; c++) {
+            double logit = x[start + c];
+            double target = y[start + c];
+            double w = weight == null ? 1 : weight[c];
+            loss += w * (Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit))));
+            if (g != null) {
+                g[start + c] = (float) (w * (Logistic.sigmoid(logit) - target) * labelScale);
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return loss / classes;
     }
 
-    /** The number of samples: the product of every axis but the last. */
-    private static long samples(Tensor predictions) {
-        int[] shape = predictions.shape();
-        return Shapes.size(Arrays.copyOf(shape, shape.length - 1));
-    }
-
-    private void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    @Override
+    void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() < 2 || !Arrays.equals(predictions.shape(), targets.shape())) {
             throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
                     + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected logits [N, C]"
                     + " and targets [N, C] of 0 or 1, the same shape (labels on the last axis)");
         }
-        MarginInputs.requireClassWeights(NAME, weight, predictions, predictions.dim(-1));
+        InputChecks.requireClassWeights(NAME, weight, predictions, predictions.dim(-1));
         float[] y = targets.data();
         for (int i = 0; i < y.length; i++) {
             if (!(y[i] >= 0 && y[i] <= 1)) {
-                throw new IllegalArgumentException(NAME + ": target at " + MarginInputs.index(i, targets.shape())
-                        + " is " + MarginInputs.quote(y[i]) + "; targets must lie in [0, 1] (1: the label applies,"
+                throw new IllegalArgumentException(NAME + ": target at " + InputChecks.index(i, targets.shape())
+                        + " is " + InputChecks.quote(y[i]) + "; targets must lie in [0, 1] (1: the label applies,"
                         + " 0: it does not)");
             }
         }
@@ -129,6 +89,6 @@ public final class MultilabelSoftMarginLoss implements Loss {
     @Override
     public String toString() {
         return NAME + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ") + "reduction="
-                + reduction.specName() + ")";
+                + reduction().specName() + ")";
     }
 }

@@ -1,13 +1,7 @@
 package dev.descent.loss;
 
-import static dev.descent.loss.ClassificationInputs.IGNORED;
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
-import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
-import dev.descent.loss.ClassificationInputs.ClassAxis;
 import java.util.Arrays;
 
 /**
@@ -28,13 +22,9 @@ import java.util.Arrays;
  * <p>Use it after a log-softmax layer; {@code cross_entropy} on the logits is the same loss in one step and
  * numerically safer. The predictions are not checked to be log-probabilities, as in PyTorch.
  */
-public final class NllLoss implements Loss {
+public final class NllLoss extends ClassAxisLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "nll";
-
-    private final double[] weight;
-    private final int ignoreIndex;
-    private final Reduction reduction;
 
     /**
      * @param weight a weight per class, or null for none
@@ -42,9 +32,7 @@ public final class NllLoss implements Loss {
      * @param reduction mean, sum or none
      */
     public NllLoss(double[] weight, int ignoreIndex, Reduction reduction) {
-        this.weight = weight == null ? null : weight.clone();
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = requireNonNull(reduction, "reduction is null");
+        super(NAME, false, weight, ignoreIndex, reduction);
     }
 
     /** PyTorch's defaults: no weight, ignore_index -100, the mean. */
@@ -53,48 +41,10 @@ public final class NllLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        ClassAxis axis = check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, axis, gradient == null ? null : gradient.data(), null);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        ClassAxis axis = check(predictions, targets);
-        Tensor values = Tensor.zeros(axis.positionShape());
-        run(predictions, targets, axis, null, values.data());
-        return values;
-    }
-
-    private ClassAxis check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
-        ClassAxis axis = ClassificationInputs.classAxis(NAME, predictions, targets, false);
-        ClassificationInputs.requireClassWeights(NAME, weight, predictions, axis.classes());
-        return axis;
-    }
-
-    private double run(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
-        // Checks every target before anything is written, and gives the mean's denominator.
-        double denominator = 0;
-        for (int position = 0; position < axis.positions(); position++) {
-            int y = ClassificationInputs.classIndex(NAME, targets, position, axis.classes(), ignoreIndex);
-            if (y != IGNORED) {
-                denominator += weight == null ? 1 : weight[y];
-            }
-        }
-        double scale = ClassificationInputs.gradientScale(reduction, denominator);
+    double run(Tensor predictions, Tensor targets, ClassAxis axis, float[] g, float[] values) {
+        // Checks every target before anything is written.
+        double denominator = indexDenominator(targets, axis);
+        double scale = Reductions.gradientScale(reduction(), denominator);
         if (g != null) {
             // Only the target's class has a gradient.
             Arrays.fill(g, 0f);
@@ -120,13 +70,6 @@ public final class NllLoss implements Loss {
                 g[i] = (float) (-wy * scale);
             }
         }
-        return ClassificationInputs.reduce(reduction, sum, denominator);
-    }
-
-    /** The spec that makes this loss: {@code nll(ignore_index=-100, reduction=mean)}. */
-    @Override
-    public String toString() {
-        return NAME + "(" + (weight == null ? "" : "weight=" + Arrays.toString(weight) + ", ") + "ignore_index="
-                + ignoreIndex + ", reduction=" + reduction.specName() + ")";
+        return Reductions.reduce(reduction(), sum, denominator);
     }
 }

@@ -88,7 +88,7 @@ public final class PoissonNllLoss implements Loss {
         float[] t = targets.data();
         for (int i = 0; i < t.length; i++) {
             if (t[i] < 0) {
-                throw RegressionInputs.negative(NAME, "target", i, targets.shape(), t[i],
+                throw InputChecks.negative(NAME, "target", i, targets.shape(), t[i],
                         "targets are counts and must be non-negative");
             }
         }

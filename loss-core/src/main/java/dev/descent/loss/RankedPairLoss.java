@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -14,13 +11,9 @@ import dev.descent.api.Tensor;
  * which a subclass gives with its slope; the gradient is the slope times {@code y} for {@code x1} and its
  * negative for {@code x2}.
  */
-abstract sealed class RankedPairLoss implements Loss permits MarginRankingLoss, BprLoss {
-    private final String name;
-    private final Reduction reduction;
-
+abstract sealed class RankedPairLoss extends PerSampleLoss permits MarginRankingLoss, BprLoss {
     RankedPairLoss(String name, Reduction reduction) {
-        this.name = requireNonNull(name, "name is null");
-        this.reduction = requireNonNull(reduction, "reduction is null");
+        super(name, reduction);
     }
 
     /** The loss of one sample as a function of its signed difference {@code s = y·(x1 - x2)}. */
@@ -30,66 +23,32 @@ abstract sealed class RankedPairLoss implements Loss permits MarginRankingLoss, 
     abstract double slope(double signedDifference);
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(name, predictions, gradient);
-        float[] x = predictions.data();
-        float[] y = targets.data();
-        int rows = y.length;
-        double scale = MarginInputs.gradientScale(reduction, rows);
-        float[] g = gradient == null ? null : gradient.data();
-        double sum = 0;
-        for (int row = 0; row < rows; row++) {
-            double s = y[row] * ((double) x[2 * row] - x[2 * row + 1]);
-            sum += value(s);
-            if (g != null) {
-                double d = y[row] * slope(s) * scale;
-                g[2 * row] = (float) d;
-                g[2 * row + 1] = (float) -d;
-            }
+    final double sample(float[] x, float[] y, int row, int width, float[] g, double scale) {
+        double s = y[row] * ((double) x[2 * row] - x[2 * row + 1]);
+        if (g != null) {
+            double d = y[row] * slope(s) * scale;
+            g[2 * row] = (float) d;
+            g[2 * row + 1] = (float) -d;
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return value(s);
     }
 
     @Override
-    public final Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        float[] x = predictions.data();
-        float[] y = targets.data();
-        Tensor values = Tensor.zeros(y.length);
-        float[] v = values.data();
-        for (int row = 0; row < y.length; row++) {
-            v[row] = (float) value(y[row] * ((double) x[2 * row] - x[2 * row + 1]));
-        }
-        return values;
-    }
-
-    private void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    final void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() != 2 || predictions.dim(1) != 2 || targets.rank() != 1
                 || targets.dim(0) != predictions.dim(0)) {
-            throw new IllegalArgumentException(name + ": predictions of shape " + Shapes.toString(predictions.shape())
-                    + " do not fit targets of shape " + Shapes.toString(targets.shape()) + "; expected predictions"
-                    + " [N, 2] (x1, x2 stacked on axis 1) and targets [N] of -1 or 1");
+            throw new IllegalArgumentException(name() + ": predictions of shape "
+                    + Shapes.toString(predictions.shape()) + " do not fit targets of shape "
+                    + Shapes.toString(targets.shape()) + "; expected predictions [N, 2] (x1, x2 stacked on axis 1)"
+                    + " and targets [N] of -1 or 1");
         }
-        MarginInputs.requireSigns(name, targets);
+        InputChecks.requireSigns(name(), targets);
     }
 
     /** The spec that makes this loss: {@code bpr(reduction=sum)}. */
     @Override
     public String toString() {
-        return name + "(" + parameters() + "reduction=" + reduction.specName() + ")";
+        return name() + "(" + parameters() + "reduction=" + reduction().specName() + ")";
     }
 
     /** The parameters other than the reduction, each followed by {@code ", "}, for {@link #toString()}. */

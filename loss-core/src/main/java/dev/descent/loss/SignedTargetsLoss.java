@@ -46,6 +46,6 @@ abstract sealed class SignedTargetsLoss implements Loss permits SoftMarginLoss, 
         requireNonNull(targets, "targets is null");
         // The shape first: a target error would otherwise hide a layout mistake.
         Shapes.requireSameShape(name(), predictions, targets);
-        MarginInputs.requireSigns(name(), targets);
+        InputChecks.requireSigns(name(), targets);
     }
 }

@@ -38,12 +38,12 @@ public final class SoftMarginLoss extends SignedTargetsLoss {
 
         @Override
         protected double value(double prediction, double target) {
-            return MarginInputs.softplus(-target * prediction);
+            return Logistic.softplus(-target * prediction);
         }
 
         @Override
         protected double derivative(double prediction, double target) {
-            return -target * MarginInputs.sigmoid(-target * prediction);
+            return -target * Logistic.sigmoid(-target * prediction);
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -36,7 +33,7 @@ import dev.descent.api.Tensor;
  * <p>Deviation from PyTorch: {@code p} must be at least 1, where {@code d} is a norm (PyTorch accepts any
  * positive degree).
  */
-public final class TripletMarginLoss implements Loss {
+public final class TripletMarginLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "triplet_margin";
 
@@ -44,7 +41,6 @@ public final class TripletMarginLoss implements Loss {
     private final double p;
     private final double eps;
     private final boolean swap;
-    private final Reduction reduction;
 
     /**
      * @param margin how much nearer the positive must be than the negative to cost nothing
@@ -54,6 +50,7 @@ public final class TripletMarginLoss implements Loss {
      * @param reduction mean over triplets, sum, or none
      */
     public TripletMarginLoss(double margin, double p, double eps, boolean swap, Reduction reduction) {
+        super(NAME, reduction);
         if (!(p >= 1)) {
             throw new IllegalArgumentException(NAME + ": p is '" + p + "'; expected a norm degree >= 1 (inf for the"
                     + " largest component)");
@@ -65,7 +62,6 @@ public final class TripletMarginLoss implements Loss {
         this.p = p;
         this.eps = eps;
         this.swap = swap;
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** PyTorch's defaults: margin 1, p 2, eps 1e-6, no swap, the mean. */
@@ -73,74 +69,38 @@ public final class TripletMarginLoss implements Loss {
         this(1, 2, 1e-6, false, Reduction.MEAN);
     }
 
+    /** The loss of one triplet; {@code targets} is not read. */
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    /** The loss of the triplets; {@code targets} is not read. */
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, null, gradient == null ? null : gradient.data());
-    }
-
-    /** The loss of each triplet, shape {@code [N]}; {@code targets} is not read. */
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zeros(predictions.dim(0));
-        run(predictions, values.data(), null);
-        return values;
-    }
-
-    private double run(Tensor predictions, float[] values, float[] g) {
-        float[] x = predictions.data();
-        int rows = predictions.dim(0);
-        int d = predictions.dim(2);
-        double scale = MarginInputs.gradientScale(reduction, rows);
-        double sum = 0;
-        for (int row = 0; row < rows; row++) {
-            int a = 3 * d * row;
-            int pos = a + d;
-            int neg = pos + d;
-            double toPositive = distance(x, a, pos, d);
-            double toNegative = distance(x, a, neg, d);
-            double swapped = swap ? distance(x, pos, neg, d) : Double.NaN;
-            // torch.min: the smaller takes the gradient; a tie (or NaN) shares it evenly.
-            double negativeShare = !swap || toNegative < swapped ? 1 : toNegative > swapped ? 0 : 0.5;
-            double swappedShare = 1 - negativeShare;
-            double negativeDistance = swap ? Math.min(toNegative, swapped) : toNegative;
-            double z = margin + toPositive - negativeDistance;
-            double loss = Math.max(0, z);
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
-            }
-            if (g != null) {
-                // Multiplied through even when 0, so that a NaN distance shows, as in PyTorch.
-                double c = (z >= 0 ? 1 : 0) * scale;
-                // The infinity norm shares its gradient among the components that tie for the largest.
-                int positiveTies = maxima(x, a, pos, d, toPositive);
-                int negativeTies = maxima(x, a, neg, d, toNegative);
-                int swappedTies = swap ? maxima(x, pos, neg, d, swapped) : 1;
-                for (int k = 0; k < d; k++) {
-                    double dPositive = slope(x[a + k] - (double) x[pos + k] + eps, toPositive, positiveTies);
-                    double dNegative = slope(x[a + k] - (double) x[neg + k] + eps, toNegative, negativeTies);
-                    double dSwapped = swap ? slope(x[pos + k] - (double) x[neg + k] + eps, swapped, swappedTies) : 0;
-                    g[a + k] = (float) (c * (dPositive - negativeShare * dNegative));
-                    g[pos + k] = (float) (c * (-dPositive - swappedShare * dSwapped));
-                    g[neg + k] = (float) (c * (negativeShare * dNegative + swappedShare * dSwapped));
-                }
+    double sample(float[] x, float[] targets, int row, int width, float[] g, double scale) {
+        int d = width / 3;
+        int a = row * width;
+        int pos = a + d;
+        int neg = pos + d;
+        double toPositive = distance(x, a, pos, d);
+        double toNegative = distance(x, a, neg, d);
+        double swapped = swap ? distance(x, pos, neg, d) : Double.NaN;
+        // torch.min: the smaller takes the gradient; a tie (or NaN) shares it evenly.
+        double negativeShare = !swap || toNegative < swapped ? 1 : toNegative > swapped ? 0 : 0.5;
+        double swappedShare = 1 - negativeShare;
+        double negativeDistance = swap ? Math.min(toNegative, swapped) : toNegative;
+        double z = margin + toPositive - negativeDistance;
+        if (g != null) {
+            // Multiplied through even when 0, so that a NaN distance shows, as in PyTorch.
+            double c = (z >= 0 ? 1 : 0) * scale;
+            // The infinity norm shares its gradient among the components that tie for the largest.
+            int positiveTies = maxima(x, a, pos, d, toPositive);
+            int negativeTies = maxima(x, a, neg, d, toNegative);
+            int swappedTies = swap ? maxima(x, pos, neg, d, swapped) : 1;
+            for (int k = 0; k < d; k++) {
+                double dPositive = slope(x[a + k] - (double) x[pos + k] + eps, toPositive, positiveTies);
+                double dNegative = slope(x[a + k] - (double) x[neg + k] + eps, toNegative, negativeTies);
+                double dSwapped = swap ? slope(x[pos + k] - (double) x[neg + k] + eps, swapped, swappedTies) : 0;
+                g[a + k] = (float) (c * (dPositive - negativeShare * dNegative));
+                g[pos + k] = (float) (c * (-dPositive - swappedShare * dSwapped));
+                g[neg + k] = (float) (c * (negativeShare * dNegative + swappedShare * dSwapped));
             }
         }
-        return MarginInputs.reduce(reduction, sum, rows);
+        return Math.max(0, z);
     }
 
     /** {@code ||x[u..u+d) - x[v..v+d) + eps||_p}. */
@@ -197,9 +157,9 @@ public final class TripletMarginLoss implements Loss {
         return Math.signum(vk) * Math.pow(Math.abs(vk) / norm, p - 1);
     }
 
-    private static void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    /** Checks the triplets' layout; the targets may be any tensor, as they are not read. */
+    @Override
+    void check(Tensor predictions, Tensor targets) {
         if (predictions.rank() != 3 || predictions.dim(1) != 3) {
             throw new IllegalArgumentException(NAME + ": predictions of shape " + Shapes.toString(predictions.shape())
                     + " are not triplets; expected [N, 3, D] (anchor, positive, negative stacked on axis 1)"
@@ -211,6 +171,6 @@ public final class TripletMarginLoss implements Loss {
     @Override
     public String toString() {
         return NAME + "(margin=" + margin + ", p=" + p + ", eps=" + eps + ", swap=" + swap + ", reduction="
-                + reduction.specName() + ")";
+                + reduction().specName() + ")";
     }
 }
