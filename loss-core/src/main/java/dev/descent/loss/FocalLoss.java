@@ -1,8 +1,5 @@
 package dev.descent.loss;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
@@ -35,13 +32,12 @@ import dev.descent.api.Tensor;
  * negatively) and a negative {@code gamma} are refused; torchvision computes with them. NaN in a logit
  * propagates.
  */
-public final class FocalLoss implements Loss {
+public final class FocalLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "focal";
 
     private final double alpha;
     private final double gamma;
-    private final Reduction reduction;
 
     /**
      * @param alpha the weight of the positives in [0, 1], or negative for no weighting
@@ -49,6 +45,7 @@ public final class FocalLoss implements Loss {
      * @param reduction mean, sum or none
      */
     public FocalLoss(double alpha, double gamma, Reduction reduction) {
+        super(NAME, reduction);
         if (!(gamma >= 0) || Double.isInfinite(gamma)) {
             throw new IllegalArgumentException(NAME + ": gamma is '" + gamma + "'; expected a finite number >= 0");
         }
@@ -58,7 +55,6 @@ public final class FocalLoss implements Loss {
         }
         this.alpha = alpha;
         this.gamma = gamma;
-        this.reduction = requireNonNull(reduction, "reduction is null");
     }
 
     /** torchvision's alpha = 0.25 and gamma = 2, with the mean. */
@@ -67,75 +63,45 @@ public final class FocalLoss implements Loss {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return reduction;
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        check(predictions, targets);
-        Shapes.requireGradientShape(NAME, predictions, gradient);
-        return run(predictions, targets, gradient == null ? null : gradient.data(), null);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        check(predictions, targets);
-        Tensor values = Tensor.zerosLike(predictions);
-        run(predictions, targets, null, values.data());
-        return values;
-    }
-
-    private static void check(Tensor predictions, Tensor targets) {
-        requireNonNull(predictions, "predictions is null");
-        requireNonNull(targets, "targets is null");
+    void check(Tensor predictions, Tensor targets) {
         Shapes.requireSameShape(NAME, predictions, targets);
     }
 
-    private double run(Tensor predictions, Tensor targets, float[] g, float[] values) {
-        float[] x = predictions.data();
-        float[] t = targets.data();
-        int n = x.length;
-        double scale = Reductions.gradientScale(reduction, n);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double logit = x[i];
-            double target = t[i];
-            // One exponential for sigmoid(x), sigmoid(-x) and both softplus terms; never exp of a large number.
-            double e = Math.exp(-Math.abs(logit));
-            double big = 1 / (1 + e);
-            double small = e / (1 + e);
-            double s = logit >= 0 ? big : small;
-            double notS = logit >= 0 ? small : big;
-            // t softplus(-x) + (1 - t) softplus(x) = softplus(x) - x t, without cancellation for binary t.
-            double ce = Math.log1p(e) + target * Math.max(-logit, 0) + (1 - target) * Math.max(logit, 0);
-            double q = s * (1 - target) + notS * target;
-            double modulation = Math.pow(q, gamma);
-            double alphaT = alpha < 0 ? 1 : alpha * target + (1 - alpha) * (1 - target);
-            double loss = alphaT * ce * modulation;
-            sum += loss;
-            if (values != null) {
-                values[i] = (float) loss;
+    /** One value per element. */
+    @Override
+    int[] valueShape(Tensor predictions) {
+        return predictions.shape();
+    }
+
+    /** The loss of element {@code i}, each element a sample. */
+    @Override
+    double sample(float[] x, float[] t, int i, int width, float[] g, double scale) {
+        double logit = x[i];
+        double target = t[i];
+        // One exponential for sigmoid(x), sigmoid(-x) and both softplus terms; never exp of a large number.
+        double e = Math.exp(-Math.abs(logit));
+        double big = 1 / (1 + e);
+        double small = e / (1 + e);
+        double s = logit >= 0 ? big : small;
+        double notS = logit >= 0 ? small : big;
+        // t softplus(-x) + (1 - t) softplus(x) = softplus(x) - x t, without cancellation for binary t.
+        double ce = Math.log1p(e) + target * Math.max(-logit, 0) + (1 - target) * Math.max(logit, 0);
+        double q = s * (1 - target) + notS * target;
+        double modulation = Math.pow(q, gamma);
+        double alphaT = alpha < 0 ? 1 : alpha * target + (1 - alpha) * (1 - target);
+        if (g != null) {
+            double slope = (s - target) * modulation;
+            if (gamma != 0) {
+                slope += ce * gamma * Math.pow(q, gamma - 1) * s * notS * (1 - 2 * target);
             }
-            if (g != null) {
-                double slope = (s - target) * modulation;
-                if (gamma != 0) {
-                    slope += ce * gamma * Math.pow(q, gamma - 1) * s * notS * (1 - 2 * target);
-                }
-                g[i] = (float) (scale * alphaT * slope);
-            }
+            g[i] = (float) (scale * alphaT * slope);
         }
-        return Reductions.reduce(reduction, sum, n);
+        return alphaT * ce * modulation;
     }
 
     /** The spec that makes this loss: {@code focal(alpha=0.25, gamma=2, reduction=mean)}. */
     @Override
     public String toString() {
-        return NAME + "(alpha=" + alpha + ", gamma=" + gamma + ", reduction=" + reduction.specName() + ")";
+        return NAME + "(alpha=" + alpha + ", gamma=" + gamma + ", reduction=" + reduction().specName() + ")";
     }
 }
