@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Dual;
 import dev.descent.api.ElementwiseLoss;
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
-import dev.descent.api.Tensor;
 
 /**
  * The log-cosh loss {@code log(cosh(p - t))} per element: about {@code x² / 2} for small errors
@@ -24,7 +22,7 @@ import dev.descent.api.Tensor;
  * {@code |x| + log1p(exp(-2|x|)) - log 2} would lose it to cancellation. Its derivative is
  * {@code sign(x) tanh(|x|) = tanh(x)}, 0 at zero error. A NaN prediction gives a NaN value and gradient.
  */
-public final class LogCoshLoss implements Loss {
+public final class LogCoshLoss extends WrappedElementwiseLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "log_cosh";
 
@@ -34,41 +32,13 @@ public final class LogCoshLoss implements Loss {
         return a.plus(a.times(-2).expm1().div(2).log1p());
     };
 
-    private final ElementwiseLoss elements;
-
     /** The log-cosh loss reduced by {@code reduction}. */
     public LogCoshLoss(Reduction reduction) {
-        this.elements = ElementwiseLoss.of(NAME, requireNonNull(reduction, "reduction is null"), FORMULA);
+        super(ElementwiseLoss.of(NAME, requireNonNull(reduction, "reduction is null"), FORMULA));
     }
 
     /** The mean log-cosh loss. */
     public LogCoshLoss() {
         this(Reduction.MEAN);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return elements.reduction();
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        return elements.compute(predictions, targets, gradient);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        return elements.unreduced(predictions, targets);
-    }
-
-    /** The spec that makes this loss: {@code log_cosh(reduction=mean)}. */
-    @Override
-    public String toString() {
-        return elements.toString();
     }
 }

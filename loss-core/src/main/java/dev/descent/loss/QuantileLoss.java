@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Dual;
 import dev.descent.api.ElementwiseLoss;
-import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
-import dev.descent.api.Tensor;
 
 /**
  * The quantile (pinball) loss per element, with {@code e = t - p}:
@@ -25,25 +23,27 @@ import dev.descent.api.Tensor;
  * NaN value; its gradient is then {@code 0.5 - q} ({@link Dual#max} treats NaN as a tie, where PyTorch's
  * {@code maximum} would pass both sides' gradients, {@code 1 - 2q}).
  */
-public final class QuantileLoss implements Loss {
+public final class QuantileLoss extends WrappedElementwiseLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "quantile";
 
     private final double q;
-    private final ElementwiseLoss elements;
 
     /**
      * @param q the quantile, in (0, 1)
      * @throws IllegalArgumentException if {@code q} is not in (0, 1)
      */
     public QuantileLoss(double q, Reduction reduction) {
-        requireNonNull(reduction, "reduction is null");
+        super(ElementwiseLoss.of(NAME, requireNonNull(reduction, "reduction is null"), formula(requireQuantile(q))));
+        this.q = q;
+    }
+
+    private static double requireQuantile(double q) {
         if (!(q > 0 && q < 1)) {
             throw new IllegalArgumentException(NAME + ": q is '" + q + "'; it must lie in (0, 1), e.g. 0.9 for the"
                     + " 90th percentile");
         }
-        this.q = q;
-        this.elements = ElementwiseLoss.of(NAME, reduction, formula(q));
+        return q;
     }
 
     /** The median: q 0.5, the mean. */
@@ -64,29 +64,9 @@ public final class QuantileLoss implements Loss {
         return q;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Reduction reduction() {
-        return elements.reduction();
-    }
-
-    @Override
-    public double compute(Tensor predictions, Tensor targets, Tensor gradient) {
-        return elements.compute(predictions, targets, gradient);
-    }
-
-    @Override
-    public Tensor unreduced(Tensor predictions, Tensor targets) {
-        return elements.unreduced(predictions, targets);
-    }
-
     /** The spec that makes this loss: {@code quantile(q=0.9, reduction=mean)}. */
     @Override
     public String toString() {
-        return NAME + "(q=" + q + ", reduction=" + elements.reduction().specName() + ")";
+        return NAME + "(q=" + q + ", reduction=" + reduction().specName() + ")";
     }
 }
