@@ -27,7 +27,9 @@ public final class ParamSpec {
         REAL_LIST("list of numbers"),
         INTEGER_LIST("list of integers"),
         /** A nested spec, such as the inner optimizer of {@code lookahead}. */
-        COMPONENT("spec");
+        COMPONENT("spec"),
+        /** A list of nested specs, such as the schedules of {@code sequential}. */
+        COMPONENT_LIST("list of specs");
 
         private final String description;
 
@@ -52,10 +54,11 @@ public final class ParamSpec {
     private final List<String> choices;
     private final int length;
     private final Class<?> componentKind;
+    private final boolean variadic;
 
     private ParamSpec(String name, Type type, Object defaultValue, boolean optional, String doc, Double lower,
             boolean lowerInclusive, Double upper, boolean upperInclusive, List<String> choices, int length,
-            Class<?> componentKind) {
+            Class<?> componentKind, boolean variadic) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
         this.defaultValue = defaultValue;
@@ -68,10 +71,11 @@ public final class ParamSpec {
         this.choices = List.copyOf(choices);
         this.length = length;
         this.componentKind = componentKind;
+        this.variadic = variadic;
     }
 
     private static ParamSpec of(String name, Type type, Object defaultValue, String doc) {
-        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null);
+        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null, false);
     }
 
     /** A real number; a null default makes it required. */
@@ -98,7 +102,7 @@ public final class ParamSpec {
         if (defaultValue != null && !choices.contains(defaultValue)) {
             throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " is not one of " + choices);
         }
-        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1, null);
+        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1, null, false);
     }
 
     /** A list of real numbers, such as {@code betas=[0.9, 0.999]}; a null default makes it required. */
@@ -118,7 +122,28 @@ public final class ParamSpec {
     public static ParamSpec component(String name, Class<?> kind, String defaultSpec, String doc) {
         Spec parsed = defaultSpec == null ? null : Spec.parse(defaultSpec);
         return new ParamSpec(name, Type.COMPONENT, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"));
+                requireNonNull(kind, "kind is null"), false);
+    }
+
+    /**
+     * A list of nested components of {@code kind}, such as {@code schedules=[linear_warmup, cosine_annealing]};
+     * a null default makes it required.
+     */
+    public static ParamSpec componentList(String name, Class<?> kind, List<String> defaultSpecs, String doc) {
+        List<Spec> parsed = defaultSpecs == null ? null : defaultSpecs.stream().map(Spec::parse).toList();
+        return new ParamSpec(name, Type.COMPONENT_LIST, parsed, false, doc, null, false, null, false, List.of(), -1,
+                requireNonNull(kind, "kind is null"), false);
+    }
+
+    /**
+     * The list takes the spec's positional arguments, as Python's {@code *args}:
+     * {@code chain(clip_grad_norm(max_norm=1), adam)} fills {@code steps} of {@code chain}. At most one
+     * parameter of a component may be variadic, and only a list.
+     */
+    public ParamSpec variadic() {
+        requireType(Type.REAL_LIST, Type.INTEGER_LIST, Type.COMPONENT_LIST);
+        return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
+                choices, length, componentKind, true);
     }
 
     /** The value (or each element of a list) must be at least {@code bound}. */
@@ -145,7 +170,7 @@ public final class ParamSpec {
     public ParamSpec length(int size) {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, size, componentKind);
+                choices, size, componentKind, variadic);
     }
 
     /** The parameter may be left out and then has no value ({@link Params#has} is false). */
@@ -154,19 +179,19 @@ public final class ParamSpec {
             throw new IllegalStateException(name + " has a default, so it is never absent");
         }
         return new ParamSpec(name, type, null, true, doc, lower, lowerInclusive, upper, upperInclusive, choices,
-                length, componentKind);
+                length, componentKind, variadic);
     }
 
     private ParamSpec withLower(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, bound, inclusive, upper, upperInclusive,
-                choices, length, componentKind);
+                choices, length, componentKind, variadic);
     }
 
     private ParamSpec withUpper(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, bound, inclusive,
-                choices, length, componentKind);
+                choices, length, componentKind, variadic);
     }
 
     private void requireType(Type... allowed) {
@@ -188,7 +213,7 @@ public final class ParamSpec {
 
     /**
      * The default: a {@code Double}, {@code Integer}, {@code Boolean}, {@code String}, {@code List<Double>},
-     * {@code List<Integer>} or {@link Spec} by type; null when the parameter is required or optional.
+     * {@code List<Integer>}, {@link Spec} or {@code List<Spec>} by type; null when the parameter is required or optional.
      */
     public Object defaultValue() {
         return defaultValue;
@@ -217,7 +242,12 @@ public final class ParamSpec {
         return length;
     }
 
-    /** The kind of a {@link Type#COMPONENT} parameter, otherwise null. */
+    /** Whether the parameter takes the positional arguments ({@link #variadic()}). */
+    public boolean isVariadic() {
+        return variadic;
+    }
+
+    /** The kind of a {@link Type#COMPONENT} or {@link Type#COMPONENT_LIST} parameter, otherwise null. */
     public Class<?> componentKind() {
         return componentKind;
     }
@@ -254,9 +284,17 @@ public final class ParamSpec {
             return "list of " + length + (type == Type.REAL_LIST ? " numbers" : " integers");
         }
         if (type == Type.COMPONENT) {
-            return componentKind.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " spec";
+            return kindWord() + " spec";
+        }
+        if (type == Type.COMPONENT_LIST) {
+            return "list of " + kindWord() + " specs";
         }
         return type.description();
+    }
+
+    /** {@code optimizer}, {@code schedule}, {@code gradient transform}: the component kind in words. */
+    private String kindWord() {
+        return componentKind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The default as it would be written in a spec, {@code required}, or {@code none} when optional. */

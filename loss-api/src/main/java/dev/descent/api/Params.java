@@ -45,6 +45,7 @@ public final class Params {
                 throw new IllegalStateException(owner + " declares parameter '" + spec.name() + "' twice");
             }
         }
+        given = bindPositional(owner, byName, given);
         for (String name : given.keySet()) {
             if (!byName.containsKey(name)) {
                 throw new InvalidParameterException(name, "unknown parameter '" + name + "' for " + owner
@@ -66,6 +67,37 @@ public final class Params {
         }
         return new Params(owner, Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values),
                 requireNonNull(resolver, "resolver is null"));
+    }
+
+    /**
+     * Gives the positional arguments (keyed {@code "0"}, {@code "1"}, … by {@link SpecParser}), as a list, to the
+     * {@link ParamSpec#variadic() variadic} parameter; a component without one takes none, so that
+     * {@code adam(0.1)} is refused rather than guessed.
+     */
+    private static Map<String, SpecValue> bindPositional(String owner, Map<String, ParamSpec> byName,
+            Map<String, SpecValue> given) {
+        List<SpecValue> positional = given.entrySet().stream().filter(entry -> Spec.isPositional(entry.getKey()))
+                .map(Map.Entry::getValue).toList();
+        List<ParamSpec> variadic = byName.values().stream().filter(ParamSpec::isVariadic).toList();
+        if (variadic.size() > 1) {
+            throw new IllegalStateException(owner + " declares more than one variadic parameter: " + variadic);
+        }
+        if (positional.isEmpty()) {
+            return given;
+        }
+        if (variadic.isEmpty()) {
+            throw new InvalidParameterException(positional.get(0).toString(), owner + " takes no positional"
+                    + " arguments, got " + positional.get(0) + "; write name=value" + validList(byName));
+        }
+        Map<String, SpecValue> bound = new LinkedHashMap<>();
+        bound.put(variadic.get(0).name(), new SpecValue.ListValue(positional));
+        for (Map.Entry<String, SpecValue> entry : given.entrySet()) {
+            if (!Spec.isPositional(entry.getKey()) && bound.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+                throw new InvalidParameterException(entry.getKey(), "parameter '" + entry.getKey() + "' of " + owner
+                        + " is given both by position and by name");
+            }
+        }
+        return bound;
     }
 
     /** Every parameter at its default. */
@@ -94,21 +126,36 @@ public final class Params {
             case INTEGER_LIST:
                 return list(owner, spec, value);
             case COMPONENT:
-                if (value instanceof Spec nested) {
-                    return nested;
+                return nestedSpec(owner, spec, value);
+            case COMPONENT_LIST:
+                if (!(value instanceof SpecValue.ListValue list)) {
+                    throw wrongType(owner, spec, value, spec.typeText() + ", e.g. [a, b(x=1)]");
                 }
-                if (value instanceof SpecValue.StringValue s) {
-                    try {
-                        return Spec.parse(s.value());
-                    } catch (InvalidSpecException e) {
-                        throw new InvalidParameterException(spec.name(), "parameter '" + spec.name() + "' of " + owner
-                                + ": " + e.getMessage());
-                    }
+                List<Spec> specs = new ArrayList<>();
+                for (SpecValue element : list.values()) {
+                    specs.add(nestedSpec(owner, spec, element));
                 }
-                throw wrongType(owner, spec, value, spec.typeText());
+                return Collections.unmodifiableList(specs);
             default:
                 throw new AssertionError(spec.type());
         }
+    }
+
+    /** A nested spec, written as one or quoted: {@code inner=adam(lr=0.1)} or {@code inner='adam(lr=0.1)'}. */
+    private static Spec nestedSpec(String owner, ParamSpec spec, SpecValue value) {
+        if (value instanceof Spec nested) {
+            return nested;
+        }
+        if (value instanceof SpecValue.StringValue s) {
+            try {
+                return Spec.parse(s.value());
+            } catch (InvalidSpecException e) {
+                throw new InvalidParameterException(spec.name(), "parameter '" + spec.name() + "' of " + owner
+                        + ": " + e.getMessage());
+            }
+        }
+        String expected = spec.type() == ParamSpec.Type.COMPONENT ? spec.typeText() : "spec in " + spec.typeText();
+        throw wrongType(owner, spec, value, expected);
     }
 
     private static double number(String owner, ParamSpec spec, SpecValue value, String expected) {
@@ -234,6 +281,25 @@ public final class Params {
     /** Creates the nested component of a {@link ParamSpec.Type#COMPONENT} parameter through the host. */
     public <T> T component(String name, Class<T> kind) {
         return resolver.create(kind, componentSpec(name));
+    }
+
+    /** The nested specs of a {@link ParamSpec.Type#COMPONENT_LIST} parameter, in order. */
+    @SuppressWarnings("unchecked")
+    public List<Spec> componentSpecs(String name) {
+        return (List<Spec>) get(name, ParamSpec.Type.COMPONENT_LIST);
+    }
+
+    /** Creates each nested component of a {@link ParamSpec.Type#COMPONENT_LIST} parameter through the host. */
+    public <T> List<T> components(String name, Class<T> kind) {
+        return componentSpecs(name).stream().map(spec -> resolver.create(kind, spec)).toList();
+    }
+
+    /**
+     * Creates a nested spec as a component of {@code kind} through the host: for a provider whose nested
+     * specs are of more than one kind, such as {@code chain}, whose last step is an optimizer.
+     */
+    public <T> T create(Class<T> kind, Spec spec) {
+        return resolver.create(kind, requireNonNull(spec, "spec is null"));
     }
 
     /** The resolved values in declaration order, as {@link ParamSpec#defaultValue()} types them. */

@@ -2,6 +2,7 @@ package dev.descent.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * @param namespace the plugin id before {@code :}, or null for an unqualified name
  * @param name the component name
- * @param arguments the arguments in the order written
+ * @param arguments the arguments in the order written; positional ones, which come first, are keyed by
+ *     their position: {@code chain(clip_grad_norm, adam)} has {@code "0"} and {@code "1"}
  */
 public record Spec(String namespace, String name, Map<String, SpecValue> arguments) implements SpecValue {
 
@@ -37,6 +39,17 @@ public record Spec(String namespace, String name, Map<String, SpecValue> argumen
         return namespace == null ? name : namespace + ":" + name;
     }
 
+    /** Whether {@code key} of {@link #arguments()} is a position ({@code "0"}, {@code "1"}, …) rather than a name. */
+    public static boolean isPositional(String key) {
+        return !key.isEmpty() && key.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The positional arguments, in order. */
+    public List<SpecValue> positionalArguments() {
+        return arguments.entrySet().stream().filter(entry -> isPositional(entry.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
     /** Whether this is a bare word, usable where a string is expected: {@code reduction=mean}. */
     public boolean isBareWord() {
         return namespace == null && arguments.isEmpty();
@@ -49,7 +62,8 @@ public record Spec(String namespace, String name, Map<String, SpecValue> argumen
             return qualifiedName();
         }
         return arguments.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .map(entry -> isPositional(entry.getKey()) ? entry.getValue().toString()
+                        : entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", ", qualifiedName() + "(", ")"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * <pre>
  * spec     = name [ "(" [ argument { "," argument } ] ")" ]
  * name     = word [ ":" word ]                  e.g. adam, acme:focal
- * argument = word "=" value
+ * argument = [ word "=" ] value               positional ones first: chain(clip_grad_norm, adam)
  * value    = number | "true" | "false" | string | list | spec
  * number   = [+-] digits [ "." digits ] [ (e|E) [+-] digits ] | [+-] "inf" | "nan"
  * string   = "'" chars "'" | '"' chars '"'      with \ escaping the quote or \
@@ -66,16 +66,30 @@ public final class SpecParser {
             if (peekIs(')')) {
                 position++;
             } else {
+                int positional = 0;
                 while (true) {
                     skipSpace();
+                    if (atEnd() || peekIs(')') || peekIs(',') || peekIs('=')) {
+                        throw error("expected a parameter name" + (positional == arguments.size() ? " or a value" : "")
+                                + (atEnd() ? "" : " but found '" + peek() + "'"));
+                    }
                     int keyColumn = position;
-                    String key = word("a parameter name");
-                    skipSpace();
-                    expect('=');
-                    skipSpace();
-                    SpecValue value = value();
-                    if (arguments.putIfAbsent(key, value) != null) {
-                        throw new InvalidSpecException(text, keyColumn + 1, "parameter '" + key + "' given twice");
+                    String key = namedArgument();
+                    boolean bareWord = false;
+                    if (key == null) {
+                        if (positional < arguments.size()) {
+                            throw error("expected a parameter name: positional arguments come before the named ones");
+                        }
+                        // Positional arguments are keyed by their position, which no parameter name can be.
+                        SpecValue value = value();
+                        bareWord = value instanceof Spec word && word.isBareWord();
+                        arguments.put(Integer.toString(positional++), value);
+                    } else {
+                        skipSpace();
+                        SpecValue value = value();
+                        if (arguments.putIfAbsent(key, value) != null) {
+                            throw new InvalidSpecException(text, keyColumn + 1, "parameter '" + key + "' given twice");
+                        }
                     }
                     skipSpace();
                     if (peekIs(',')) {
@@ -84,12 +98,34 @@ public final class SpecParser {
                         position++;
                         break;
                     } else {
-                        throw error(atEnd() ? "expected ')'" : "expected ',' or ')'");
+                        // After a bare word, such as 'lr' in 'adam(lr 0.1)', the '=' of a named argument may be missing.
+                        String expected = bareWord ? "expected '=', ',' or ')'" : atEnd() ? "expected ')'"
+                                : "expected ',' or ')'";
+                        throw error(expected + (atEnd() ? "" : " but found '" + peek() + "'"));
                     }
                 }
             }
         }
         return new Spec(namespace, name, arguments);
+    }
+
+    /**
+     * Reads {@code name =} and returns the name if the argument at the cursor is named; otherwise leaves the
+     * cursor where it was and returns null, for a positional value.
+     */
+    private String namedArgument() {
+        int start = position;
+        if (atEnd() || !isWordStart(peek())) {
+            return null;
+        }
+        String key = word("a parameter name");
+        skipSpace();
+        if (peekIs('=')) {
+            position++;
+            return key;
+        }
+        position = start;
+        return null;
     }
 
     private SpecValue value() {

@@ -52,6 +52,46 @@ public final class State {
         return value == null ? fallback : value;
     }
 
+    /**
+     * The entries of a part nested with {@link Builder#putAll(String, State)}, the prefix and its {@code /}
+     * removed: {@code under("inner")} of {@code inner/exp_avg/0.weight} is {@code exp_avg/0.weight}.
+     */
+    public State under(String prefix) {
+        String start = requirePrefix(prefix) + "/";
+        TreeMap<String, Tensor> nestedTensors = new TreeMap<>();
+        tensors.forEach((key, tensor) -> {
+            if (key.startsWith(start)) {
+                nestedTensors.put(key.substring(start.length()), tensor);
+            }
+        });
+        TreeMap<String, Double> nestedNumbers = new TreeMap<>();
+        numbers.forEach((key, number) -> {
+            if (key.startsWith(start)) {
+                nestedNumbers.put(key.substring(start.length()), number);
+            }
+        });
+        return new State(nestedTensors, nestedNumbers);
+    }
+
+    /** The entries not under any of {@code prefixes}: what a composite keeps for itself. */
+    public State without(java.util.Collection<String> prefixes) {
+        java.util.function.Predicate<String> nested =
+                key -> prefixes.stream().anyMatch(prefix -> key.startsWith(requirePrefix(prefix) + "/"));
+        TreeMap<String, Tensor> ownTensors = new TreeMap<>(tensors);
+        ownTensors.keySet().removeIf(nested);
+        TreeMap<String, Double> ownNumbers = new TreeMap<>(numbers);
+        ownNumbers.keySet().removeIf(nested);
+        return new State(ownTensors, ownNumbers);
+    }
+
+    private static String requirePrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix is null");
+        if (prefix.isEmpty() || prefix.contains("/")) {
+            throw new IllegalArgumentException("a state prefix must be non-empty and without '/', got '" + prefix + "'");
+        }
+        return prefix;
+    }
+
     public boolean isEmpty() {
         return tensors.isEmpty() && numbers.isEmpty();
     }
@@ -77,6 +117,17 @@ public final class State {
         public Builder put(String key, double number) {
             Objects.requireNonNull(key, "key is null");
             numbers.put(key, number);
+            return this;
+        }
+
+        /**
+         * Nests {@code part} (the state of a component inside a composite, such as lookahead's inner optimizer)
+         * under {@code prefix}: each key {@code k} becomes {@code prefix/k}; {@link State#under} reads it back.
+         */
+        public Builder putAll(String prefix, State part) {
+            String start = requirePrefix(prefix) + "/";
+            part.tensors().forEach((key, tensor) -> tensors.put(start + key, tensor));
+            part.numbers().forEach((key, number) -> numbers.put(start + key, number));
             return this;
         }
 

@@ -293,7 +293,7 @@ class ParamsTest {
 
             assertThat(failure(declared, "inner='adam('"))
                     .hasMessage("parameter 'inner' of optimizer 'demo': malformed spec 'adam(': expected a parameter"
-                            + " name at column 6");
+                            + " name or a value at column 6");
         }
 
         @Test
@@ -302,6 +302,93 @@ class ParamsTest {
 
             assertThat(failure(declared, ""))
                     .hasMessage("parameter 'inner' of optimizer 'demo' is required (optimizer spec)");
+        }
+    }
+
+    @Nested
+    class ComponentListsAndPositionalArguments {
+        private final List<ParamSpec> sequential = List.of(
+                ParamSpec.componentList("schedules", Schedule.class, null, "the schedules in turn"),
+                ParamSpec.integerList("milestones", null, "where each next one starts"));
+        private final List<ParamSpec> chain = List.of(
+                ParamSpec.componentList("steps", GradientTransform.class, null, "transforms, then an optimizer")
+                        .variadic());
+
+        @Test
+        void aComponentListHoldsItsSpecsInOrder() {
+            Params params = resolve(sequential, "schedules=[linear_warmup(warmup_steps=5), 'cosine_annealing'],"
+                    + " milestones=[5]");
+
+            assertThat(params.componentSpecs("schedules")).containsExactly(
+                    Spec.parse("linear_warmup(warmup_steps=5)"), Spec.of("cosine_annealing"));
+        }
+
+        @Test
+        void componentsAreCreatedThroughTheResolver() {
+            ComponentResolver resolver = new ComponentResolver() {
+                @Override
+                public <T> T create(Class<T> kind, Spec spec) {
+                    return kind.cast(kind.getSimpleName() + ":" + spec);
+                }
+            };
+            Params params = Params.resolve(OWNER, List.of(ParamSpec.componentList("names", String.class, null, "d")),
+                    Spec.parse("demo(names=[a, b(x=1)])").arguments(), resolver);
+
+            assertThat(params.components("names", String.class)).containsExactly("String:a", "String:b(x=1)");
+            assertThat(params.create(String.class, Spec.of("c"))).isEqualTo("String:c");
+        }
+
+        @Test
+        void aComponentListMustBeAList() {
+            assertThat(failure(sequential, "schedules=cosine_annealing, milestones=[]"))
+                    .hasMessage("parameter 'schedules' of optimizer 'demo' must be a list of schedule specs, e.g."
+                            + " [a, b(x=1)], got cosine_annealing");
+        }
+
+        @Test
+        void eachElementMustBeASpec() {
+            assertThat(failure(sequential, "schedules=[cosine_annealing, 3], milestones=[5]"))
+                    .hasMessage("parameter 'schedules' of optimizer 'demo' must be a spec in list of schedule"
+                            + " specs, got 3");
+        }
+
+        @Test
+        void theTypeIsWrittenWithTheKind() {
+            assertThat(chain.get(0).typeText()).isEqualTo("list of gradient transform specs");
+        }
+
+        @Test
+        void positionalArgumentsFillTheVariadicParameter() {
+            Params params = resolve(chain, "clip_grad_norm(max_norm=1.0), adam(lr=0.001)");
+
+            assertThat(params.componentSpecs("steps")).containsExactly(Spec.parse("clip_grad_norm(max_norm=1.0)"),
+                    Spec.parse("adam(lr=0.001)"));
+        }
+
+        @Test
+        void theVariadicParameterMayBeGivenByName() {
+            Params params = resolve(chain, "steps=[sgd]");
+
+            assertThat(params.componentSpecs("steps")).containsExactly(Spec.of("sgd"));
+        }
+
+        @Test
+        void theVariadicParameterIsNotGivenTwice() {
+            assertThat(failure(chain, "sgd, steps=[adam]"))
+                    .hasMessage("parameter 'steps' of optimizer 'demo' is given both by position and by name");
+        }
+
+        @Test
+        void aComponentWithoutAVariadicParameterTakesNoPositionalArguments() {
+            assertThat(failure("0.1"))
+                    .hasMessageStartingWith("optimizer 'demo' takes no positional arguments, got 0.1; write"
+                            + " name=value; valid parameters: lr, momentum");
+        }
+
+        @Test
+        void onlyAListMayBeVariadic() {
+            assertThatThrownBy(() -> ParamSpec.real("lr", 0.1, "learning rate").variadic())
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

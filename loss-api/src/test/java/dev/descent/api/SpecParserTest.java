@@ -265,6 +265,45 @@ class SpecParserTest {
     }
 
     @Nested
+    class PositionalArguments {
+
+        @Test
+        void positionalArgumentsAreKeyedByTheirPosition() {
+            Spec spec = Spec.parse("chain(clip_grad_norm(max_norm=1.0), adam(lr=0.001))");
+
+            assertThat(spec.arguments()).containsOnlyKeys("0", "1");
+            assertThat(spec.positionalArguments()).containsExactly(
+                    new Spec(null, "clip_grad_norm", Map.of("max_norm", number(1.0, "1.0"))),
+                    new Spec(null, "adam", Map.of("lr", number(0.001, "0.001"))));
+        }
+
+        @Test
+        void positionalArgumentsComeBeforeNamedOnes() {
+            Spec spec = Spec.parse("f(1, [2, 3], x=4)");
+
+            assertThat(spec.positionalArguments()).containsExactly(number(1, "1"),
+                    new ListValue(List.of(number(2, "2"), number(3, "3"))));
+            assertThat(spec.arguments().get("x")).isEqualTo(number(4, "4"));
+        }
+
+        @Test
+        void aPositionalArgumentIsWrittenWithoutAName() {
+            String text = "chain(clip_grad_value(clip_value=0.5), sgd, x=1)";
+
+            assertThat(Spec.parse(text)).hasToString(text);
+            assertThat(Spec.parse(Spec.parse(text).toString())).isEqualTo(Spec.parse(text));
+        }
+
+        @Test
+        void onlyDigitKeysArePositions() {
+            assertThat(Spec.isPositional("0")).isTrue();
+            assertThat(Spec.isPositional("12")).isTrue();
+            assertThat(Spec.isPositional("lr")).isFalse();
+            assertThat(Spec.isPositional("")).isFalse();
+        }
+    }
+
+    @Nested
     class Malformed {
 
         private InvalidSpecException failure(String spec) {
@@ -294,14 +333,15 @@ class SpecParserTest {
                 "`   `        | 4  | expected a name",
                 // missing ')'
                 "adam(lr=0.1, | 13 | expected a parameter name",
-                "adam(        | 6  | expected a parameter name",
-                "a(x=1 2)     | 7  | expected ',' or ')'",
+                "adam(        | 6  | expected a parameter name or a value",
+                "a(x=1 2)     | 7  | expected ',' or ')' but found '2'",
                 // missing '='
-                "adam(lr 0.1) | 9  | expected '=' but found '0'",
-                "adam(lr)     | 8  | expected '=' but found ')'",
-                "adam(lr      | 8  | expected '='",
+                "adam(lr 0.1) | 9  | expected '=', ',' or ')' but found '0'",
+                "adam(lr      | 8  | expected '=', ',' or ')'",
+                // a positional argument after a named one
+                "a(x=1, 2)    | 8  | expected a parameter name: positional arguments come before the named ones",
                 // missing name or value
-                "adam(=1)     | 6  | expected a parameter name but found '='",
+                "adam(=1)     | 6  | expected a parameter name or a value but found '='",
                 "adam(lr=1,)  | 11 | expected a parameter name but found ')'",
                 "adam(lr=)    | 9  | expected a value (number, true/false, quoted string, [list] or spec) but found ')'",
                 "adam(lr=     | 9  | expected a value",
@@ -319,7 +359,7 @@ class SpecParserTest {
                 "a(x=1e+)     | 8  | expected the digits of an exponent",
                 "a(x=-)       | 5  | expected a number",
                 "a(x=+.e5)    | 5  | expected a number",
-                "a(x=1.5.3)   | 8  | expected ',' or ')'",
+                "a(x=1.5.3)   | 8  | expected ',' or ')' but found '.'",
                 // unclosed list
                 "a(b=[1, 2    | 10 | expected ']'",
                 "a(b=[1, 2)   | 10 | expected ',' or ']'",

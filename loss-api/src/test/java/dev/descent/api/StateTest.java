@@ -112,4 +112,30 @@ class StateTest {
 
         assertThat(state).hasToString("State{step=2.0} tensors=[m/w]");
     }
+
+    @Test
+    void aNestedStateIsReadBackUnderItsPrefix() {
+        State inner = State.builder().put("step", 3).put("exp_avg/0.weight", Tensor.vector(1, 2)).build();
+        State outer = State.builder().put("step", 7).putAll("inner", inner).build();
+
+        assertThat(outer.numbers()).containsOnlyKeys("step", "inner/step");
+        assertThat(outer.under("inner").numbers()).containsExactly(org.assertj.core.api.Assertions.entry("step", 3.0));
+        assertThat(outer.under("inner").tensor("exp_avg/0.weight").data()).containsExactly(1f, 2f);
+        assertThat(outer.without(java.util.List.of("inner")).numbers()).containsOnlyKeys("step");
+        assertThat(outer.without(java.util.List.of("inner")).tensors()).isEmpty();
+    }
+
+    @Test
+    void aPrefixIsOnlyMatchedWhole() {
+        State state = State.builder().put("inner/step", 1).put("innermost/step", 2).build();
+
+        assertThat(state.under("inner").numbers()).containsOnlyKeys("step");
+        assertThat(state.under("inner").number("step", -1)).isEqualTo(1);
+    }
+
+    @Test
+    void aPrefixHasNoSlash() {
+        assertThatThrownBy(() -> State.builder().putAll("a/b", State.empty()))
+                .hasMessage("a state prefix must be non-empty and without '/', got 'a/b'");
+    }
 }
