@@ -6,8 +6,27 @@ package dev.descent.api;
  */
 public interface Schedule {
 
+    /** When the training loop advances a schedule: once per epoch or once per optimizer step (batch). */
+    enum Interval {
+        EPOCH,
+        STEP;
+
+        /** {@code epoch} or {@code step}, as a spec writes it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** The learning rate for epoch (or step) {@code t}, counting from 0, given the initial rate. */
     double learningRate(long t, double initialLearningRate);
+
+    /**
+     * Whether {@code t} counts epochs or optimizer steps. Built-ins take it from their {@code interval}
+     * parameter; epochs unless said otherwise, as PyTorch's schedulers are usually stepped.
+     */
+    default Interval interval() {
+        return Interval.EPOCH;
+    }
 
     /** Reports the monitored metric at the end of an epoch; schedules such as reduce-on-plateau react. */
     default void observe(double metric) {}
