@@ -16,6 +16,7 @@ import dev.descent.app.registry.Losses;
 import dev.descent.app.registry.Optimizers;
 import dev.descent.app.registry.Registry;
 import dev.descent.app.registry.Schedules;
+import dev.descent.app.registry.Transforms;
 import dev.descent.api.ApiVersion;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point for embedding programs: the registries of losses, optimizers, layers, schedules and
- * metrics.
+ * The entry point for embedding programs: the registries of losses, optimizers, layers, schedules,
+ * metrics and gradient transforms.
  *
  * <pre>{@code
  * Descent descent = Descent.builder().plugins(Path.of("plugins")).build();   // with a plugin folder
@@ -40,16 +41,18 @@ public final class Descent {
     private final Layers layers;
     private final Schedules schedules;
     private final Metrics metrics;
+    private final Transforms transforms;
     private final LoadedPlugins plugins;
 
     @Inject
     Descent(Losses losses, Optimizers optimizers, Layers layers, Schedules schedules, Metrics metrics,
-            LoadedPlugins plugins) {
+            Transforms transforms, LoadedPlugins plugins) {
         this.losses = losses;
         this.optimizers = optimizers;
         this.layers = layers;
         this.schedules = schedules;
         this.metrics = metrics;
+        this.transforms = transforms;
         this.plugins = plugins;
     }
 
@@ -77,6 +80,11 @@ public final class Descent {
         return metrics;
     }
 
+    /** The gradient transforms ({@code clip_grad_norm}, {@code ema}, …) that {@code chain} composes with an optimizer. */
+    public Transforms transforms() {
+        return transforms;
+    }
+
     /** Every plugin of the plugin folder, loaded or refused with its reason. */
     public List<Plugin> plugins() {
         return plugins.plugins();
@@ -84,7 +92,7 @@ public final class Descent {
 
     /** Every registry, in the order {@code descent list} shows them. */
     public List<Registry<?>> registries() {
-        return List.of(losses, optimizers, layers, schedules, metrics);
+        return List.of(losses, optimizers, layers, schedules, metrics, transforms);
     }
 
     /** Configures a {@link Descent}: a plugin folder, a lock file, extra Guice modules. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code descent list [losses|optimizers|layers|schedules|metrics]}. */
+/** {@code descent list [losses|optimizers|layers|schedules|metrics|transforms]}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the registered components, built-in and from plugins.")
 final class ListCommand implements Callable<Integer> {
@@ -20,7 +20,7 @@ final class ListCommand implements Callable<Integer> {
     DescentCommand parent;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
-            description = "losses, optimizers, layers, schedules or metrics (default: all).")
+            description = "losses, optimizers, layers, schedules, metrics or transforms (default: all).")
     String kind;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

@@ -1,6 +1,7 @@
 package dev.descent.app.registry;
 
 import dev.descent.api.ComponentProvider;
+import dev.descent.api.GradientTransform;
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.Loss;
@@ -11,6 +12,7 @@ import dev.descent.api.Optimizer;
 import dev.descent.api.OptimizerProvider;
 import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
+import dev.descent.api.TransformProvider;
 import java.util.List;
 
 /** The kinds of component a plugin can bring, with their SPI and the words used for them. */
@@ -19,7 +21,8 @@ public enum Kind {
     OPTIMIZER("optimizer", "optimizers", OptimizerProvider.class, Optimizer.class),
     LAYER("layer", "layers", LayerProvider.class, Layer.class),
     SCHEDULE("schedule", "schedules", ScheduleProvider.class, Schedule.class),
-    METRIC("metric", "metrics", MetricProvider.class, Metric.class);
+    METRIC("metric", "metrics", MetricProvider.class, Metric.class),
+    TRANSFORM("transform", "transforms", TransformProvider.class, GradientTransform.class);
 
     private final String word;
     private final String plural;
@@ -72,6 +75,6 @@ public enum Kind {
             }
         }
         throw new IllegalArgumentException("no registry creates " + componentType.getName()
-                + "; nested components may be losses, optimizers, layers or schedules");
+                + "; nested components may be losses, optimizers, layers, schedules, metrics or transforms");
     }
 }

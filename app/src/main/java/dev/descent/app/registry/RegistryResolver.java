@@ -17,15 +17,17 @@ public final class RegistryResolver implements ComponentResolver {
     private final Provider<Layers> layers;
     private final Provider<Schedules> schedules;
     private final Provider<Metrics> metrics;
+    private final Provider<Transforms> transforms;
 
     @Inject
     public RegistryResolver(Provider<Losses> losses, Provider<Optimizers> optimizers, Provider<Layers> layers,
-            Provider<Schedules> schedules, Provider<Metrics> metrics) {
+            Provider<Schedules> schedules, Provider<Metrics> metrics, Provider<Transforms> transforms) {
         this.losses = losses;
         this.optimizers = optimizers;
         this.layers = layers;
         this.schedules = schedules;
         this.metrics = metrics;
+        this.transforms = transforms;
     }
 
     @Override
@@ -36,6 +38,7 @@ public final class RegistryResolver implements ComponentResolver {
             case LAYER -> layers.get();
             case SCHEDULE -> schedules.get();
             case METRIC -> metrics.get();
+            case TRANSFORM -> transforms.get();
         };
         return kind.cast(registry.create(spec));
     }

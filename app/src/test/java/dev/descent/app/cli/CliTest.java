@@ -192,7 +192,8 @@ class CliTest {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).isEqualToIgnoringNewLines(
-                "descent list: unknown kind 'lossez'; expected one of losses, optimizers, layers, schedules, metrics");
+                "descent list: unknown kind 'lossez'; expected one of losses, optimizers, layers, schedules, metrics,"
+                        + " transforms");
     }
 
     @Test

@@ -2,16 +2,20 @@ package dev.descent.testkit;
 
 import dev.descent.api.ComponentProvider;
 import dev.descent.api.ComponentResolver;
+import dev.descent.api.GradientTransform;
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.Loss;
 import dev.descent.api.LossProvider;
+import dev.descent.api.Metric;
+import dev.descent.api.MetricProvider;
 import dev.descent.api.Optimizer;
 import dev.descent.api.OptimizerProvider;
 import dev.descent.api.Params;
 import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
 import dev.descent.api.Spec;
+import dev.descent.api.TransformProvider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -21,7 +25,7 @@ import java.util.List;
 final class Components {
     private Components() {}
 
-    /** {@code loss}, {@code optimizer}, {@code layer}, {@code schedule}, or {@code component}. */
+    /** {@code loss}, {@code optimizer}, {@code layer}, {@code schedule}, {@code metric}, {@code transform}, or {@code component}. */
     static String kindWord(ComponentProvider<?> provider) {
         if (provider instanceof LossProvider) {
             return "loss";
@@ -31,6 +35,10 @@ final class Components {
             return "layer";
         } else if (provider instanceof ScheduleProvider) {
             return "schedule";
+        } else if (provider instanceof MetricProvider) {
+            return "metric";
+        } else if (provider instanceof TransformProvider) {
+            return "transform";
         }
         return "component";
     }
@@ -49,6 +57,10 @@ final class Components {
             return Layer.class;
         } else if (provider instanceof ScheduleProvider) {
             return Schedule.class;
+        } else if (provider instanceof MetricProvider) {
+            return Metric.class;
+        } else if (provider instanceof TransformProvider) {
+            return GradientTransform.class;
         }
         return typeArgument(provider.getClass());
     }

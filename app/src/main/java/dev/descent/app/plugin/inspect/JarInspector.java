@@ -196,7 +196,7 @@ public final class JarInspector {
                 && simple.length() > PROVIDER_SUFFIX.length();
     }
 
-    /** {@code loss} for {@code LossProvider}, {@code gradient_transform} for {@code GradientTransformProvider}. */
+    /** {@code loss} for {@code LossProvider}, {@code transform} for {@code TransformProvider}. */
     static String kindOf(String interfaceName) {
         String simple = interfaceName.substring(API_PACKAGE.length(), interfaceName.length() - PROVIDER_SUFFIX.length());
         return simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
