@@ -11,6 +11,7 @@ import dev.descent.api.ParamSpec;
 import dev.descent.api.ScheduleProvider;
 import dev.descent.api.Spec;
 import dev.descent.api.SpecValue;
+import dev.descent.api.TransformProvider;
 import dev.descent.testkit.ComponentChecks.SpecCase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,13 @@ public final class ContractChecks {
     /** Rates are the same on every pass and for every schedule of one spec. */
     public static final String SCHEDULE_DETERMINISM = "schedule deterministic";
 
+    /** Steps on finite gradients leave finite gradients and do not change the parameters. */
+    public static final String TRANSFORM_FINITE = "transform keeps gradients finite and parameters unchanged";
+    /** 3 steps, state(), loadState into a fresh transform, 3 more: bit for bit the uninterrupted run. */
+    public static final String TRANSFORM_STATE = "transform state round trip";
+    /** Two transforms from one spec give identical gradients. */
+    public static final String TRANSFORM_DETERMINISM = "transform deterministic";
+
     private ContractChecks() {}
 
     /**
@@ -109,6 +117,8 @@ public final class ContractChecks {
             return checkLayer(layer, LayerCheckConfig.defaults().withResolver(resolver));
         } else if (provider instanceof ScheduleProvider schedule) {
             return checkSchedule(schedule, ScheduleCheckConfig.defaults().withResolver(resolver));
+        } else if (provider instanceof TransformProvider transform) {
+            return checkTransform(transform, TransformCheckConfig.defaults().withResolver(resolver));
         }
         return checkComponent(provider, List.of(), resolver);
     }
@@ -168,6 +178,16 @@ public final class ContractChecks {
         requireNonNull(config, "config is null");
         return checkEachSpec(provider, config.specs(), config.resolver(),
                 (run, spec) -> ScheduleChecks.run(run, provider, config, spec));
+    }
+
+    /**
+     * {@link #DESCRIBE}, {@link #PARAMETERS} and, for each spec that could be created,
+     * {@link #TRANSFORM_FINITE}, {@link #TRANSFORM_STATE} and {@link #TRANSFORM_DETERMINISM}.
+     */
+    public static List<CheckResult> checkTransform(TransformProvider provider, TransformCheckConfig config) {
+        requireNonNull(config, "config is null");
+        return checkEachSpec(provider, config.specs(), config.resolver(),
+                (run, spec) -> TransformChecks.run(run, provider, config, spec));
     }
 
     /**
