@@ -1,6 +1,7 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import dev.descent.api.Schedule;
+import dev.descent.optim.Checks;
 
 /**
  * No schedule: the initial learning rate at every epoch or step. Unlike PyTorch's {@code ConstantLR},

@@ -1,4 +1,4 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import dev.descent.api.Params;
 import dev.descent.api.Schedule;

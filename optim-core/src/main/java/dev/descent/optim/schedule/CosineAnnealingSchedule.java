@@ -1,6 +1,7 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import dev.descent.api.Schedule;
+import dev.descent.optim.Checks;
 
 /**
  * PyTorch's {@code CosineAnnealingLR} in closed form: the rate falls from the initial one to
