@@ -2,8 +2,11 @@ package dev.descent.optim;
 
 import dev.descent.api.SpecValue;
 
-/** Argument checks shared by the optimizers and schedules, with messages in the project's style. */
-final class Checks {
+/**
+ * Argument checks shared by the optimizers and schedules, with messages in the project's style. Public only so
+ * that the subpackages ({@code schedule}) can share it; not meant for plugins.
+ */
+public final class Checks {
     private Checks() {}
 
     /**
@@ -11,7 +14,7 @@ final class Checks {
      *
      * @throws IllegalArgumentException {@code sgd: lr must be >= 0, got '-1'}
      */
-    static double atLeast(String owner, String name, double value, double bound) {
+    public static double atLeast(String owner, String name, double value, double bound) {
         if (!(value >= bound)) {
             throw new IllegalArgumentException(owner + ": " + name + " must be >= " + format(bound) + ", got '"
                     + format(value) + "'");
@@ -20,7 +23,7 @@ final class Checks {
     }
 
     /** Returns {@code t} if it is a valid epoch or step count. */
-    static long step(String owner, long t) {
+    public static long step(String owner, long t) {
         if (t < 0) {
             throw new IllegalArgumentException(owner + ": t must be >= 0 (epochs and steps count from 0), got '"
                     + t + "'");
@@ -29,7 +32,7 @@ final class Checks {
     }
 
     /** A number as a spec would write it: {@code 0}, {@code 0.9}, {@code -1}, {@code inf}. */
-    static String format(double value) {
+    public static String format(double value) {
         return SpecValue.NumberValue.of(value).text();
     }
 }

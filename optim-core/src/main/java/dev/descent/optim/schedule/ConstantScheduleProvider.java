@@ -1,11 +1,14 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
+import dev.descent.api.ParamSpec;
 import dev.descent.api.Params;
 import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
+import java.util.List;
 
 /** Provides {@code constant}: {@link ConstantSchedule}, no schedule at all. */
 public final class ConstantScheduleProvider implements ScheduleProvider {
+    private static final List<ParamSpec> PARAMS = List.of(ScheduleParams.interval(Schedule.Interval.EPOCH));
 
     public ConstantScheduleProvider() {}
 
@@ -21,7 +24,12 @@ public final class ConstantScheduleProvider implements ScheduleProvider {
     }
 
     @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
     public Schedule create(Params params) {
-        return new ConstantSchedule();
+        return new ConstantSchedule(ScheduleParams.interval(params));
     }
 }

@@ -1,4 +1,4 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import dev.descent.api.ParamSpec;
 import dev.descent.api.Params;
@@ -10,7 +10,8 @@ import java.util.List;
 public final class StepLrScheduleProvider implements ScheduleProvider {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.integer("step_size", null, "epochs (or steps) between two decays").atLeast(1),
-            ParamSpec.real("gamma", 0.1, "factor the rate is multiplied by at each decay").atLeast(0));
+            ParamSpec.real("gamma", 0.1, "factor the rate is multiplied by at each decay").atLeast(0),
+            ScheduleParams.interval(Schedule.Interval.EPOCH));
 
     public StepLrScheduleProvider() {}
 
@@ -31,6 +32,7 @@ public final class StepLrScheduleProvider implements ScheduleProvider {
 
     @Override
     public Schedule create(Params params) {
-        return new StepLrSchedule(params.integer("step_size"), params.real("gamma"));
+        return new StepLrSchedule(params.integer("step_size"), params.real("gamma"),
+                ScheduleParams.interval(params));
     }
 }

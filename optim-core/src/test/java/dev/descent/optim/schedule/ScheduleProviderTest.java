@@ -1,4 +1,4 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,11 +44,12 @@ class ScheduleProviderTest {
     }
 
     @Test
-    void constantTakesNoParameters() {
+    void constantTakesOnlyTheInterval() {
         ConstantScheduleProvider provider = new ConstantScheduleProvider();
 
-        assertThat(provider.params()).isEmpty();
+        assertThat(provider.params()).extracting(ParamSpec::name).containsExactly("interval");
         assertThat(create(provider, "constant")).isEqualTo(new ConstantSchedule());
+        assertThat(create(provider, "constant(interval=step)")).isEqualTo(new ConstantSchedule(Schedule.Interval.STEP));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.descent.optim;
+package dev.descent.optim.schedule;
 
 import dev.descent.api.ParamSpec;
 import dev.descent.api.Params;
@@ -11,7 +11,8 @@ public final class CosineAnnealingScheduleProvider implements ScheduleProvider {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.integer("t_max", null, "epochs (or steps) from the initial rate down to eta_min; the cosine"
                     + " then rises again").atLeast(1),
-            ParamSpec.real("eta_min", 0.0, "the lowest learning rate").atLeast(0));
+            ParamSpec.real("eta_min", 0.0, "the lowest learning rate").atLeast(0),
+            ScheduleParams.interval(Schedule.Interval.EPOCH));
 
     public CosineAnnealingScheduleProvider() {}
 
@@ -33,6 +34,7 @@ public final class CosineAnnealingScheduleProvider implements ScheduleProvider {
 
     @Override
     public Schedule create(Params params) {
-        return new CosineAnnealingSchedule(params.integer("t_max"), params.real("eta_min"));
+        return new CosineAnnealingSchedule(params.integer("t_max"), params.real("eta_min"),
+                ScheduleParams.interval(params));
     }
 }
