@@ -2,8 +2,8 @@ package dev.descent.optim;
 
 import dev.descent.api.SpecValue;
 
-/** Argument checks shared by the optimizers and schedules, with messages in the project's style. */
-final class Checks {
+/** Argument checks shared by the optimizers, schedules and gradient transforms, with messages in the project's style. */
+public final class Checks {
     private Checks() {}
 
     /**
@@ -11,7 +11,7 @@ final class Checks {
      *
      * @throws IllegalArgumentException {@code sgd: lr must be >= 0, got '-1'}
      */
-    static double atLeast(String owner, String name, double value, double bound) {
+    public static double atLeast(String owner, String name, double value, double bound) {
         if (!(value >= bound)) {
             throw new IllegalArgumentException(owner + ": " + name + " must be >= " + format(bound) + ", got '"
                     + format(value) + "'");
@@ -29,7 +29,7 @@ final class Checks {
     }
 
     /** A number as a spec would write it: {@code 0}, {@code 0.9}, {@code -1}, {@code inf}. */
-    static String format(double value) {
+    public static String format(double value) {
         return SpecValue.NumberValue.of(value).text();
     }
 }
