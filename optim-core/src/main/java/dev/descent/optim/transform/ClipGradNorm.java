@@ -35,6 +35,7 @@ public final class ClipGradNorm implements GradientTransform {
     private final double maxNorm;
     private final double normType;
     private final boolean errorIfNonfinite;
+    private float lastTotalNorm = Float.NaN;
 
     /**
      * @param maxNorm the largest global norm let through, {@code >= 0}
@@ -63,6 +64,7 @@ public final class ClipGradNorm implements GradientTransform {
     @Override
     public boolean beforeStep(List<Parameter> parameters) {
         float total = totalNorm(parameters, normType);
+        lastTotalNorm = total;
         if (errorIfNonfinite && !Float.isFinite(total)) {
             throw new IllegalStateException(NAME + ": the total norm of order " + Checks.format(normType)
                     + " of the gradients is " + total + ", so it cannot be clipped; to scale the gradients by the"
@@ -77,6 +79,14 @@ public final class ClipGradNorm implements GradientTransform {
             }
         }
         return true;
+    }
+
+    /**
+     * The total norm of the gradients before clipping at the last step, as {@code clip_grad_norm_} returns it (to
+     * log); NaN before the first step.
+     */
+    public float lastTotalNorm() {
+        return lastTotalNorm;
     }
 
     /**
