@@ -3,8 +3,9 @@ package dev.descent.optim;
 import dev.descent.api.SpecValue;
 
 /**
- * Argument checks shared by the optimizers and schedules, with messages in the project's style. Public only so
- * that the subpackages ({@code schedule}) can share it; not meant for plugins.
+ * Argument checks shared by the optimizers, schedules and gradient transforms, with messages in the project's
+ * style. Public only so that the subpackages ({@code schedule}, {@code transform}) can share it; not meant for
+ * plugins.
  */
 public final class Checks {
     private Checks() {}

@@ -1,0 +1,40 @@
+package dev.descent.optim;
+
+import dev.descent.api.ComponentProvider;
+import dev.descent.api.GradientTransform;
+import dev.descent.api.Optimizer;
+import dev.descent.api.OptimizerProvider;
+import dev.descent.api.Spec;
+import dev.descent.api.TransformProvider;
+import dev.descent.testkit.ProviderResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The optimizers and transforms this module registers, as the host's registries would offer them: components
+ * made from specs, nested specs ({@code chain(clip_grad_norm(max_norm=1), adam)}) resolved among them.
+ */
+public final class BuiltIns {
+    /** Every {@link OptimizerProvider} and {@link TransformProvider} found by {@link ServiceLoader}. */
+    public static final ProviderResolver RESOLVER = new ProviderResolver(providers());
+
+    private BuiltIns() {}
+
+    private static List<ComponentProvider<?>> providers() {
+        List<ComponentProvider<?>> providers = new ArrayList<>();
+        ServiceLoader.load(OptimizerProvider.class).forEach(providers::add);
+        ServiceLoader.load(TransformProvider.class).forEach(providers::add);
+        return providers;
+    }
+
+    /** The optimizer {@code spec} makes, its arguments validated as a config's would be. */
+    public static Optimizer optimizer(String spec) {
+        return RESOLVER.create(Optimizer.class, Spec.parse(spec));
+    }
+
+    /** The gradient transform {@code spec} makes. */
+    public static GradientTransform transform(String spec) {
+        return RESOLVER.create(GradientTransform.class, Spec.parse(spec));
+    }
+}
