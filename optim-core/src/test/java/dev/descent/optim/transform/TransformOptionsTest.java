@@ -14,17 +14,17 @@ class TransformOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "clip_grad_norm                         | max_norm   | parameter 'max_norm' of gradienttransform 'clip_grad_norm' is required",
-        "clip_grad_norm(max_norm=-1)            | max_norm   | parameter 'max_norm' of gradienttransform 'clip_grad_norm' must be >= 0, got -1",
-        "clip_grad_norm(max_norm=1, norm_type=0)| norm_type  | parameter 'norm_type' of gradienttransform 'clip_grad_norm' must be > 0, got 0",
-        "clip_grad_value                        | clip_value | parameter 'clip_value' of gradienttransform 'clip_grad_value' is required",
-        "clip_grad_value(clip_value=-0.5)       | clip_value | parameter 'clip_value' of gradienttransform 'clip_grad_value' must be >= 0, got -0.5",
-        "add_noise(eta=-1)                      | eta        | parameter 'eta' of gradienttransform 'add_noise' must be >= 0, got -1",
-        "add_noise(gamma=-0.1)                  | gamma      | parameter 'gamma' of gradienttransform 'add_noise' must be >= 0, got -0.1",
-        "add_noise(seed=0.5)                    | seed       | parameter 'seed' of gradienttransform 'add_noise' must be an integer, got 0.5",
-        "accumulate                             | steps      | parameter 'steps' of gradienttransform 'accumulate' is required",
-        "accumulate(steps=0)                    | steps      | parameter 'steps' of gradienttransform 'accumulate' must be >= 1, got 0",
-        "ema(decay=1.5)                         | decay      | parameter 'decay' of gradienttransform 'ema' must be in [0, 1], got 1.5",
+        "clip_grad_norm                         | max_norm   | parameter 'max_norm' of transform 'clip_grad_norm' is required",
+        "clip_grad_norm(max_norm=-1)            | max_norm   | parameter 'max_norm' of transform 'clip_grad_norm' must be >= 0, got -1",
+        "clip_grad_norm(max_norm=1, norm_type=0)| norm_type  | parameter 'norm_type' of transform 'clip_grad_norm' must be > 0, got 0",
+        "clip_grad_value                        | clip_value | parameter 'clip_value' of transform 'clip_grad_value' is required",
+        "clip_grad_value(clip_value=-0.5)       | clip_value | parameter 'clip_value' of transform 'clip_grad_value' must be >= 0, got -0.5",
+        "add_noise(eta=-1)                      | eta        | parameter 'eta' of transform 'add_noise' must be >= 0, got -1",
+        "add_noise(gamma=-0.1)                  | gamma      | parameter 'gamma' of transform 'add_noise' must be >= 0, got -0.1",
+        "add_noise(seed=0.5)                    | seed       | parameter 'seed' of transform 'add_noise' must be an integer, got 0.5",
+        "accumulate                             | steps      | parameter 'steps' of transform 'accumulate' is required",
+        "accumulate(steps=0)                    | steps      | parameter 'steps' of transform 'accumulate' must be >= 1, got 0",
+        "ema(decay=1.5)                         | decay      | parameter 'decay' of transform 'ema' must be in [0, 1], got 1.5",
         "ema(rate=0.9)                          | rate       | unknown parameter 'rate' for gradienttransform 'ema'"})
     void specsWithInvalidOptionsAreRefusedNamingTheParameter(String spec, String parameter, String message) {
         assertThatThrownBy(() -> BuiltIns.transform(spec))

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.ComponentProvider;
 import dev.descent.api.ComponentResolver;
+import dev.descent.api.GradientTransform;
 import dev.descent.api.Params;
 import dev.descent.api.Spec;
 import dev.descent.api.UnknownNameException;
@@ -64,7 +65,8 @@ public final class ProviderResolver implements ComponentResolver {
                 matches.add(provider);
             }
         }
-        String kindWord = kind.getSimpleName().toLowerCase(Locale.ROOT);
+        // As the app's registries name their kinds: "transform" for a GradientTransform.
+        String kindWord = kind == GradientTransform.class ? "transform" : kind.getSimpleName().toLowerCase(Locale.ROOT);
         if (matches.isEmpty()) {
             throw new UnknownNameException(kindWord, spec.qualifiedName(), known);
         }
