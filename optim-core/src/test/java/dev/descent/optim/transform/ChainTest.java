@@ -135,7 +135,7 @@ class ChainTest {
     void aStepsInvalidArgumentIsReportedByItsProvider() {
         assertThatThrownBy(() -> BuiltIns.optimizer("chain(clip_grad_norm(max_norm=-1), adam)"))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("parameter 'max_norm' of gradienttransform 'clip_grad_norm' must be >= 0");
+                .hasMessageContaining("parameter 'max_norm' of transform 'clip_grad_norm' must be >= 0");
     }
 
     @Test

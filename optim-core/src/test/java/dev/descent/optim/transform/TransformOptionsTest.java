@@ -25,7 +25,7 @@ class TransformOptionsTest {
         "accumulate                             | steps      | parameter 'steps' of transform 'accumulate' is required",
         "accumulate(steps=0)                    | steps      | parameter 'steps' of transform 'accumulate' must be >= 1, got 0",
         "ema(decay=1.5)                         | decay      | parameter 'decay' of transform 'ema' must be in [0, 1], got 1.5",
-        "ema(rate=0.9)                          | rate       | unknown parameter 'rate' for gradienttransform 'ema'"})
+        "ema(rate=0.9)                          | rate       | unknown parameter 'rate' for transform 'ema'"})
     void specsWithInvalidOptionsAreRefusedNamingTheParameter(String spec, String parameter, String message) {
         assertThatThrownBy(() -> BuiltIns.transform(spec))
                 .isInstanceOf(InvalidParameterException.class)
