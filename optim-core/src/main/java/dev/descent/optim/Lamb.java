@@ -90,22 +90,13 @@ public final class Lamb extends ElementwiseOptimizer {
             direction = new float[p.length];
         }
         super.update(p, g, slots);
-        float parameterNorm = norm(p, p.length);
-        float updateNorm = norm(direction, p.length);
+        float parameterNorm = Norms.euclidean(p, 0, 1, p.length);
+        float updateNorm = Norms.euclidean(direction, 0, 1, p.length);
         float ratio = parameterNorm == 0f || updateNorm == 0f ? 1f : parameterNorm / updateNorm;
         float step = (float) (-learningRate() * ratio);
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.fma(step, direction[i], p[i]);
         }
-    }
-
-    /** The Euclidean norm of the first {@code length} values, summed in double. */
-    private static float norm(float[] values, int length) {
-        double sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += (double) values[i] * values[i];
-        }
-        return (float) Math.sqrt(sum);
     }
 
     /** The settings as a spec would write them: {@code lamb(lr=0.001, betas=[0.9, 0.999], ...)}. */
