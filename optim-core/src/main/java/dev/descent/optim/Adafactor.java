@@ -284,15 +284,11 @@ public final class Adafactor implements Optimizer {
             }
         });
         double restoredLr = Checks.atLeast(NAME, "lr in the state", state.number(LR_KEY, lr), 0);
-        double restoredSteps = state.number(STEP_KEY, 0);
-        if (!(restoredSteps >= 0) || restoredSteps != Math.rint(restoredSteps) || restoredSteps > 0x1p53) {
-            throw new IllegalArgumentException(NAME + ": step in the state must be a whole number >= 0, got '"
-                    + Checks.format(restoredSteps) + "'");
-        }
+        long restoredSteps = Checks.stepCount(NAME, state.number(STEP_KEY, 0));
         buffers.clear();
         buffers.putAll(loaded);
         lr = restoredLr;
-        steps = (long) restoredSteps;
+        steps = restoredSteps;
     }
 
     private static IllegalArgumentException unknownEntry(String key) {

@@ -146,15 +146,11 @@ public final class Lookahead implements Optimizer {
             }
             loaded.put(key.substring(SLOW.length() + 1), tensor.copy());
         });
-        double restoredSteps = own.number(STEP_KEY, 0);
-        if (!(restoredSteps >= 0) || restoredSteps != Math.rint(restoredSteps) || restoredSteps > 0x1p53) {
-            throw new IllegalArgumentException(NAME + ": step in the state must be a whole number >= 0, got '"
-                    + Checks.format(restoredSteps) + "'");
-        }
+        long restoredSteps = Checks.stepCount(NAME, own.number(STEP_KEY, 0));
         inner.loadState(state.under(INNER));
         slowWeights.clear();
         slowWeights.putAll(loaded);
-        steps = (long) restoredSteps;
+        steps = restoredSteps;
     }
 
     private static IllegalArgumentException unknownEntry(String key) {
