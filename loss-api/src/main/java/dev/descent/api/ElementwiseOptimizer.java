@@ -100,8 +100,9 @@ public abstract class ElementwiseOptimizer implements Optimizer {
 
     /**
      * Updates one parameter: by default {@link #update(int, float[], float[], float[][])} for each element
-     * in order. Override to write the loop yourself (e.g. to hoist a branch out of it); the result must be
-     * the same.
+     * in order. Override to write the loop yourself (e.g. to hoist a branch out of it), or to add a pass over
+     * the whole parameter, as LAMB scales each parameter's update by a ratio of norms (call this method for
+     * the per-element pass).
      */
     protected void update(float[] p, float[] g, float[][] slots) {
         for (int i = 0; i < p.length; i++) {

@@ -32,6 +32,19 @@ public final class Checks {
         return t;
     }
 
+    /**
+     * The step count a {@code State} holds, {@code value}, as a long.
+     *
+     * @throws IllegalArgumentException unless it is a whole number {@code >= 0}
+     */
+    static long stepCount(String owner, double value) {
+        if (!(value >= 0) || value != Math.rint(value) || value > 0x1p53) {
+            throw new IllegalArgumentException(owner + ": step in the state must be a whole number >= 0, got '"
+                    + format(value) + "'");
+        }
+        return (long) value;
+    }
+
     /** A number as a spec would write it: {@code 0}, {@code 0.9}, {@code -1}, {@code inf}. */
     public static String format(double value) {
         return SpecValue.NumberValue.of(value).text();

@@ -30,7 +30,14 @@ class OptimizerResumptionTest {
         "adam(lr=0.05, betas=[0.5, 0.9], weight_decay=0.1, amsgrad=true)",
         "adam(lr=0.05, maximize=true)",
         "adamw(lr=0.05)",
-        "adamw(lr=0.05, weight_decay=0.2, amsgrad=true, maximize=true)"})
+        "adamw(lr=0.05, weight_decay=0.2, amsgrad=true, maximize=true)",
+        "lion(lr=0.01, betas=[0.5, 0.9], weight_decay=0.1)",
+        "lamb(lr=0.05, betas=[0.8, 0.99], weight_decay=0.1)",
+        "ftrl(lr=0.1, l1=0.01, l2=0.1, l2_shrinkage=0.05, beta=0.5)",
+        "adafactor(lr=0.1, beta2_decay=-0.5, eps=[1e-6, 0.01], d=1.5, weight_decay=0.2, maximize=true)",
+        // Stopped after 10 steps: in the middle of a cycle of 4 and of 3.
+        "lookahead(k=4, alpha=0.8, inner=adam(lr=0.05))",
+        "lookahead(k=3, inner=sgd(lr=0.0005, momentum=0.9, maximize=true))"})
     void resumingAfterTenStepsFollowsTwentyFiveUninterruptedStepsBitForBit(String spec) {
         assertResumesBitForBit(spec);
     }

@@ -1,13 +1,7 @@
 package org.acme.descent.adabelief;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.descent.api.Optimizer;
-import dev.descent.api.Parameter;
-import dev.descent.api.State;
-import java.util.HashSet;
+import dev.descent.api.ElementwiseOptimizer;
 import java.util.List;
-import java.util.Set;
 
 /**
  * AdaBelief, from Zhuang et al., "AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed
@@ -33,18 +27,17 @@ import java.util.Set;
  * <p>The update runs in {@code float} with the hyperparameters rounded to float, as PyTorch's does for
  * float32 parameters; the bias corrections are computed in double, as the reference does in Python.
  *
- * <p>{@link #state()} holds {@code lr}, {@code step} (the number of steps taken, shared by all
+ * <p>Written on the API's {@link ElementwiseOptimizer}, which keeps the per-element state, the learning rate
+ * and the step count, and makes {@link #state()} exact: this class declares its slots and writes the update
+ * of one element. {@link #state()} holds {@code lr}, {@code step} (the number of steps taken, shared by all
  * parameters: every call of {@link #step} counts one) and per parameter {@code exp_avg/<name>},
  * {@code exp_avg_var/<name>} and, with AMSGrad, {@code max_exp_avg_var/<name>}. Because the count is
  * shared, a parameter first seen after k steps is bias-corrected as if it had k steps of history, where
  * the reference would count its own; step one fixed set of parameters, as a model does.
  */
-public final class AdaBelief implements Optimizer {
+public final class AdaBelief extends ElementwiseOptimizer {
     /** The canonical name, as written in specs. */
     public static final String NAME = "adabelief";
-
-    static final String LR_KEY = "lr";
-    static final String STEP_KEY = "step";
 
     private final double beta1;
     private final double beta2;
@@ -53,21 +46,35 @@ public final class AdaBelief implements Optimizer {
     private final boolean amsgrad;
     private final boolean weightDecouple;
     private final boolean fixedDecay;
-    private final Slot expAvg = new Slot(NAME, "exp_avg");
-    private final Slot expAvgVar = new Slot(NAME, "exp_avg_var");
-    private final Slot maxExpAvgVar = new Slot(NAME, "max_exp_avg_var");
-    private double lr;
-    private long step;
+
+    // PyTorch rounds the scalar hyperparameters to the parameter's dtype, float.
+    private final float b1;
+    private final float oneMinusB1;
+    private final float b2;
+    private final float oneMinusB2;
+    private final float epsilon;
+    private final float decay;
+    private float shrink;
+    private float sqrtBiasCorrection2;
+    private float stepSize;
 
     private AdaBelief(Builder builder) {
-        this.lr = atLeast("lr", builder.lr, 0);
-        this.beta1 = beta("betas[0]", builder.beta1);
-        this.beta2 = beta("betas[1]", builder.beta2);
+        super(NAME, builder.lr, builder.amsgrad
+                ? List.of("exp_avg", "exp_avg_var", "max_exp_avg_var")
+                : List.of("exp_avg", "exp_avg_var"));
+        this.beta1 = decayRate("betas[0]", builder.beta1);
+        this.beta2 = decayRate("betas[1]", builder.beta2);
         this.eps = atLeast("eps", builder.eps, 0);
         this.weightDecay = atLeast("weight_decay", builder.weightDecay, 0);
         this.amsgrad = builder.amsgrad;
         this.weightDecouple = builder.weightDecouple;
         this.fixedDecay = builder.fixedDecay;
+        this.b1 = (float) beta1;
+        this.oneMinusB1 = (float) (1 - beta1);
+        this.b2 = (float) beta2;
+        this.oneMinusB2 = (float) (1 - beta2);
+        this.epsilon = (float) eps;
+        this.decay = (float) weightDecay;
     }
 
     /** A builder starting from the reference 0.2.0's defaults (see the class comment). */
@@ -75,148 +82,42 @@ public final class AdaBelief implements Optimizer {
         return new Builder();
     }
 
-    private static double atLeast(String name, double value, double bound) {
-        if (!(value >= bound) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(NAME + ": " + name + " must be a finite number >= " + bound
-                    + ", got '" + value + "'");
-        }
-        return value;
-    }
-
-    private static double beta(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(NAME + ": " + name + " must be in [0, 1), got '" + value + "'");
-        }
-        return value;
+    /** The bias corrections in double, as the reference computes them in Python. */
+    @Override
+    protected void beginStep(long step) {
+        double lr = learningRate();
+        shrink = (float) (fixedDecay ? 1 - weightDecay : 1 - lr * weightDecay);
+        sqrtBiasCorrection2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
+        stepSize = (float) (lr / (1 - Math.pow(beta1, step)));
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        requireNonNull(parameters, "parameters is null");
-        requireDistinctNames(parameters);
-        step++;
-        double biasCorrection1 = 1 - Math.pow(beta1, step);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        for (Parameter parameter : parameters) {
-            update(parameter, biasCorrection1, biasCorrection2);
+    protected void update(int i, float[] p, float[] grad, float[][] slots) {
+        float[] m = slots[0];
+        float[] s = slots[1];
+        float g = grad[i];
+        if (weightDecouple) {
+            p[i] *= shrink;
+        } else if (weightDecay != 0) {
+            g = Math.fma(decay, p[i], g);
         }
-    }
-
-    private void update(Parameter parameter, double biasCorrection1, double biasCorrection2) {
-        float[] p = parameter.value().data();
-        float[] grad = parameter.gradient().data();
-        float[] m = expAvg.of(parameter).data();
-        float[] s = expAvgVar.of(parameter).data();
-        float[] sMax = amsgrad ? maxExpAvgVar.of(parameter).data() : null;
-        // PyTorch rounds the scalar hyperparameters to the parameter's dtype, float.
-        float b1 = (float) beta1;
-        float oneMinusB1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float oneMinusB2 = (float) (1 - beta2);
-        float epsilon = (float) eps;
-        float decay = (float) weightDecay;
-        float shrink = (float) (fixedDecay ? 1 - weightDecay : 1 - lr * weightDecay);
-        float sqrtBiasCorrection2 = (float) Math.sqrt(biasCorrection2);
-        float stepSize = (float) (lr / biasCorrection1);
-
-        for (int i = 0; i < p.length; i++) {
-            float g = grad[i];
-            if (weightDecouple) {
-                p[i] *= shrink;
-            } else if (weightDecay != 0) {
-                g = Math.fma(decay, p[i], g);
-            }
-            m[i] = Math.fma(oneMinusB1, g, m[i] * b1);
-            float residual = g - m[i];
-            s[i] = Math.fma(oneMinusB2, residual * residual, s[i] * b2) + epsilon;
-            float variance = s[i];
-            if (sMax != null) {
-                sMax[i] = Math.max(sMax[i], s[i]);
-                variance = sMax[i];
-            }
-            float denominator = (float) Math.sqrt(variance) / sqrtBiasCorrection2 + epsilon;
-            p[i] = Math.fma(-stepSize, m[i] / denominator, p[i]);
+        m[i] = Math.fma(oneMinusB1, g, m[i] * b1);
+        float residual = g - m[i];
+        s[i] = Math.fma(oneMinusB2, residual * residual, s[i] * b2) + epsilon;
+        float variance = s[i];
+        if (amsgrad) {
+            float[] sMax = slots[2];
+            sMax[i] = Math.max(sMax[i], s[i]);
+            variance = sMax[i];
         }
-    }
-
-    // Two parameters with one name would share moment estimates and silently corrupt each other.
-    private static void requireDistinctNames(List<Parameter> parameters) {
-        Set<String> seen = new HashSet<>();
-        for (Parameter parameter : parameters) {
-            if (!seen.add(parameter.name())) {
-                throw new IllegalArgumentException(NAME + ": two parameters are named '" + parameter.name()
-                        + "'; optimizer state is keyed by name, so names must be distinct (e.g. 0.weight, 1.weight)");
-            }
-        }
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.lr = atLeast("lr", learningRate, 0);
-    }
-
-    /** The number of steps taken, the k of the bias corrections. */
-    public long steps() {
-        return step;
-    }
-
-    @Override
-    public State state() {
-        State.Builder state = State.builder().put(LR_KEY, lr).put(STEP_KEY, step);
-        expAvg.saveTo(state);
-        expAvgVar.saveTo(state);
-        maxExpAvgVar.saveTo(state);
-        return state.build();
-    }
-
-    /**
-     * Restores a {@link #state()} snapshot, copying its tensors. A state without {@code lr} keeps the
-     * current learning rate; one without {@code step} starts the count at 0.
-     *
-     * @throws IllegalArgumentException for an entry AdaBelief does not keep, such as another optimizer's
-     *     state, or a step count that is not a whole number {@code >= 0}; nothing is changed then
-     */
-    @Override
-    public void loadState(State state) {
-        requireNonNull(state, "state is null");
-        for (String key : state.numbers().keySet()) {
-            if (!key.equals(LR_KEY) && !key.equals(STEP_KEY)) {
-                throw unknownEntry(key);
-            }
-        }
-        for (String key : state.tensors().keySet()) {
-            if (!expAvg.holds(key) && !expAvgVar.holds(key) && !maxExpAvgVar.holds(key)) {
-                throw unknownEntry(key);
-            }
-        }
-        double restoredLr = atLeast("lr in the state", state.number(LR_KEY, lr), 0);
-        double restoredStep = state.number(STEP_KEY, 0);
-        if (!(restoredStep >= 0) || restoredStep != Math.rint(restoredStep)) {
-            throw new IllegalArgumentException(NAME + ": step in the state must be a whole number >= 0, got '"
-                    + restoredStep + "'");
-        }
-        expAvg.loadFrom(state);
-        expAvgVar.loadFrom(state);
-        maxExpAvgVar.loadFrom(state);
-        lr = restoredLr;
-        step = (long) restoredStep;
-    }
-
-    private IllegalArgumentException unknownEntry(String key) {
-        return new IllegalArgumentException(NAME + " state has an unknown entry '" + key + "'; " + NAME
-                + " keeps '" + LR_KEY + "', '" + STEP_KEY + "', '" + expAvg.keyPattern() + "', '"
-                + expAvgVar.keyPattern() + "' and '" + maxExpAvgVar.keyPattern() + "'");
+        float denominator = (float) Math.sqrt(variance) / sqrtBiasCorrection2 + epsilon;
+        p[i] = Math.fma(-stepSize, m[i] / denominator, p[i]);
     }
 
     /** The settings as a spec would write them. */
     @Override
     public String toString() {
-        return NAME + "(lr=" + lr + ", betas=[" + beta1 + ", " + beta2 + "], eps=" + eps + ", weight_decay="
+        return NAME + "(lr=" + learningRate() + ", betas=[" + beta1 + ", " + beta2 + "], eps=" + eps + ", weight_decay="
                 + weightDecay + ", amsgrad=" + amsgrad + ", weight_decouple=" + weightDecouple + ", fixed_decay="
                 + fixedDecay + ")";
     }

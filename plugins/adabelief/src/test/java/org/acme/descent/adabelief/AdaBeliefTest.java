@@ -214,6 +214,15 @@ class AdaBeliefTest {
     }
 
     @Test
+    void aParameterWithOnlySomeOfItsStateIsRefused() {
+        State state = State.builder().put("exp_avg/w", Tensor.zeros(2)).build();
+
+        assertThatThrownBy(() -> lr01().build().loadState(state))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'exp_avg_var/w'");
+    }
+
+    @Test
     void fractionalStepCountIsRefused() {
         State state = State.builder().put("step", 1.5).build();
 
@@ -225,7 +234,8 @@ class AdaBeliefTest {
     @Test
     void stateOfAnotherShapeIsRefusedAtTheNextStep() {
         AdaBelief optimizer = lr01().build();
-        optimizer.loadState(State.builder().put("exp_avg/w", Tensor.zeros(3)).build());
+        optimizer.loadState(State.builder().put("exp_avg/w", Tensor.zeros(3)).put("exp_avg_var/w", Tensor.zeros(3))
+                .build());
         Parameter p = parameter(1, -2);
 
         assertThatThrownBy(() -> step(optimizer, p, 1, 1))
@@ -252,7 +262,7 @@ class AdaBeliefTest {
     void betaOfOneIsRefused() {
         assertThatThrownBy(() -> AdaBelief.builder().betas(0.9, 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("adabelief: betas[1] must be in [0, 1), got '1.0'");
+                .hasMessage("adabelief: betas[1] must be in [0, 1), got '1'");
     }
 
     @Test
@@ -260,7 +270,7 @@ class AdaBeliefTest {
         assertThatThrownBy(() -> AdaBelief.builder().lr(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lr")
-                .hasMessageContaining("'-1.0'");
+                .hasMessageContaining("'-1'");
     }
 
     @Test
