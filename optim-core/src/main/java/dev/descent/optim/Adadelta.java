@@ -75,7 +75,7 @@ public final class Adadelta extends ElementwiseOptimizer {
         p[i] = Math.fma(negativeLr, delta, p[i]);
     }
 
-    /** The settings as a spec would write them: {@code adadelta(lr=1.0, rho=0.9, ...)}. */
+    /** The settings as a spec would write them: {@code adadelta(lr=1, rho=0.9, ...)}. */
     @Override
     public String toString() {
         return NAME + "(lr=" + format(learningRate()) + ", rho=" + format(rho) + ", eps=" + format(eps)

@@ -15,8 +15,14 @@ import java.util.List;
  * exp_avg_sq = beta2 * exp_avg_sq + (1 - beta2) * g * g
  * denom = sqrt(exp_avg_sq / (1 - beta2^k)) + eps
  * p = p - lr * (1 - mu_k) / (1 - mu_product) * g / denom
- * p = p - lr * mu_(k+1) / (1 - mu_product * mu_(k+1)) * exp_avg / denom
+ * p = p - lr * mu_(k+1) / (1 - mu_product * mu_k * mu_(k+1)) * exp_avg / denom
  * </pre>
+ *
+ * <p><b>The extra mu_k</b> in the last line is PyTorch 1.13's single-tensor implementation, which this class
+ * follows bit for bit as its fixtures check: {@code mu_product} already holds {@code mu_k} there, so Dozat's
+ * {@code 1 - mu_product * mu_(k+1)} gets {@code mu_k} twice. PyTorch 1.13's own foreach implementation and
+ * PyTorch 2.0 on (pytorch/pytorch#92699) leave it out, so their trajectories differ slightly, mostly in the
+ * first steps.
  *
  * <p>The arithmetic is that of PyTorch 1.13's single-tensor implementation on float32, as in {@link Adam}.
  * PyTorch keeps {@code mu_product} as a float32 tensor, multiplied by each {@code mu_k} rounded to float, and
@@ -100,6 +106,7 @@ public final class NAdam extends ElementwiseOptimizer {
         double mu = mu(step);
         double muNext = mu(step + 1);
         float product = muProduct(step);
+        // mu a second time, as PyTorch 1.13's single-tensor NAdam (see the class comment).
         float productNext = product * (float) mu * (float) muNext;
         biasCorrection2 = (float) (1 - Math.pow(beta2, step));
         // In double from the float products (PyTorch's .item()), then rounded to float by addcdiv.
