@@ -45,10 +45,8 @@ public final class Adam extends ElementwiseOptimizer {
     private final boolean maximize;
     private final boolean decoupled;
 
-    private final float b1;
-    private final float oneMinusB1;
-    private final float b2;
-    private final float oneMinusB2;
+    private final Decay b1;
+    private final Decay b2;
     private final float epsilon;
     private final float l2;
     private float decayFactor;
@@ -67,10 +65,8 @@ public final class Adam extends ElementwiseOptimizer {
         this.maximize = builder.maximize;
         this.decoupled = builder.decoupled;
         // PyTorch rounds each Python scalar to the parameter's dtype, float, where a kernel uses it.
-        this.b1 = (float) beta1;
-        this.oneMinusB1 = (float) (1 - beta1);
-        this.b2 = (float) beta2;
-        this.oneMinusB2 = (float) (1 - beta2);
+        this.b1 = Decay.of(beta1);
+        this.b2 = Decay.of(beta2);
         this.epsilon = (float) eps;
         this.l2 = decoupled ? 0f : (float) weightDecay;
     }
@@ -100,14 +96,12 @@ public final class Adam extends ElementwiseOptimizer {
     protected void update(int i, float[] p, float[] grad, float[][] slots) {
         float[] m = slots[0];
         float[] v = slots[1];
-        float g = maximize ? -grad[i] : grad[i];
         if (decoupled) {
             p[i] *= decayFactor;
-        } else if (l2 != 0f) {
-            g = Math.fma(l2, p[i], g);
         }
-        m[i] = Math.fma(oneMinusB1, g, m[i] * b1);
-        v[i] = Math.fma(oneMinusB2 * g, g, v[i] * b2);
+        float g = Gradients.effective(grad[i], p[i], maximize, l2);
+        m[i] = b1.average(m[i], g);
+        v[i] = b2.averageOfSquares(v[i], g);
         float second = v[i];
         if (amsgrad) {
             float[] vMax = slots[2];
@@ -127,46 +121,22 @@ public final class Adam extends ElementwiseOptimizer {
     }
 
     /** Collects the settings; {@link #build()} checks them as PyTorch's constructor does. */
-    public static final class Builder {
+    public static final class Builder extends OptimizerBuilder<Builder, Adam> {
         private final boolean decoupled;
-        private double lr = DEFAULT_LR;
         private double beta1 = 0.9;
         private double beta2 = 0.999;
-        private double eps = 1e-8;
-        private double weightDecay;
         private boolean amsgrad;
         private boolean maximize;
 
         private Builder(boolean decoupled, double weightDecay) {
+            super(DEFAULT_LR, 1e-8, weightDecay);
             this.decoupled = decoupled;
-            this.weightDecay = weightDecay;
-        }
-
-        /** Learning rate, {@code >= 0}; default 0.001. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
         }
 
         /** Decay rates of the first and second moment estimates, each in [0, 1); default 0.9 and 0.999. */
         public Builder betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
-            return this;
-        }
-
-        /** Added to the denominator for numerical stability, {@code >= 0}; default 1e-8. */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /**
-         * {@code >= 0}; Adam adds {@code weight_decay * p} to the gradient (default 0), AdamW shrinks the
-         * parameter by {@code 1 - lr * weight_decay} each step (default 0.01).
-         */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
             return this;
         }
 
@@ -183,6 +153,7 @@ public final class Adam extends ElementwiseOptimizer {
         }
 
         /** @throws IllegalArgumentException for a negative lr, eps or weight decay, or a beta outside [0, 1) */
+        @Override
         public Adam build() {
             return new Adam(this);
         }

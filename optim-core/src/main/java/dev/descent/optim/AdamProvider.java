@@ -18,25 +18,21 @@ public final class AdamProvider implements OptimizerProvider {
     /** The parameters of adam and adamw, which differ only in weight decay's default and meaning. */
     static List<ParamSpec> params(double weightDecayDefault, String weightDecayDoc) {
         return List.of(
-                ParamSpec.real("lr", Adam.DEFAULT_LR, "learning rate").atLeast(0),
-                ParamSpec.realList("betas", List.of(0.9, 0.999),
-                        "decay rates of the running averages of the gradient and of its square")
-                        .length(2).atLeast(0).lessThan(1),
-                ParamSpec.real("eps", 1e-8, "added to the denominator for numerical stability").atLeast(0),
-                ParamSpec.real("weight_decay", weightDecayDefault, weightDecayDoc).atLeast(0),
+                SharedParams.lr(Adam.DEFAULT_LR),
+                SharedParams.betas(),
+                SharedParams.eps(1e-8),
+                SharedParams.weightDecay(weightDecayDefault, weightDecayDoc),
                 ParamSpec.bool("amsgrad", false,
                         "divide by the largest second moment seen so far (AMSGrad, Reddi et al. 2018)"),
-                ParamSpec.bool("maximize", false, "maximize the objective instead of minimizing it"));
+                SharedParams.maximize());
     }
 
     /** {@code builder} with the settings of {@code params}, built. */
     static Optimizer create(Adam.Builder builder, Params params) {
         requireNonNull(params, "params is null");
         double[] betas = params.reals("betas");
-        return builder.lr(params.real("lr"))
+        return SharedParams.common(builder, params)
                 .betas(betas[0], betas[1])
-                .eps(params.real("eps"))
-                .weightDecay(params.real("weight_decay"))
                 .amsgrad(params.bool("amsgrad"))
                 .maximize(params.bool("maximize"))
                 .build();

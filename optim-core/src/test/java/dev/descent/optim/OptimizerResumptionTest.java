@@ -37,7 +37,21 @@ class OptimizerResumptionTest {
         "adafactor(lr=0.1, beta2_decay=-0.5, eps=[1e-6, 0.01], d=1.5, weight_decay=0.2, maximize=true)",
         // Stopped after 10 steps: in the middle of a cycle of 4 and of 3.
         "lookahead(k=4, alpha=0.8, inner=adam(lr=0.05))",
-        "lookahead(k=3, inner=sgd(lr=0.0005, momentum=0.9, maximize=true))"})
+        "lookahead(k=3, inner=sgd(lr=0.0005, momentum=0.9, maximize=true))",
+        "rmsprop",
+        "rmsprop(lr=0.001, momentum=0.9, centered=true, weight_decay=0.01, maximize=true)",
+        "adagrad(lr=0.1, lr_decay=0.05, initial_accumulator_value=0.5)",
+        "adagrad(lr=0.1, weight_decay=0.1, maximize=true)",
+        "adadelta",
+        "adadelta(rho=0.8, weight_decay=0.1, maximize=true)",
+        "adamax(lr=0.05)",
+        "adamax(lr=0.05, betas=[0.5, 0.9], weight_decay=0.1, maximize=true)",
+        // mu_product is not in the state but recomputed from the step count: resuming must still be exact.
+        "nadam(lr=0.05)",
+        "nadam(lr=0.05, momentum_decay=0.1, weight_decay=0.1)",
+        "radam(lr=0.002)",
+        // beta2 0.68 keeps the rectification off until step 12, after the state is taken at step 10.
+        "radam(lr=0.002, betas=[0.9, 0.68], weight_decay=0.1)"})
     void resumingAfterTenStepsFollowsTwentyFiveUninterruptedStepsBitForBit(String spec) {
         assertResumesBitForBit(spec);
     }
