@@ -32,9 +32,9 @@ class AdafactorProviderTest {
 
     @Test
     void isFoundByServiceLoaderAndCreatesTheGivenSettings() {
-        assertThat(Providers.create("adafactor")).hasToString("adafactor(lr=0.01, beta2_decay=-0.8,"
+        assertThat(BuiltIns.optimizer("adafactor")).hasToString("adafactor(lr=0.01, beta2_decay=-0.8,"
                 + " eps=[1.1920928955078125E-7, 0.001], d=1, weight_decay=0, maximize=false)");
-        assertThat(Providers.create("adafactor(lr=0.1, beta2_decay=-0.5, eps=[0.001, 0.01], d=2, weight_decay=0.1,"
+        assertThat(BuiltIns.optimizer("adafactor(lr=0.1, beta2_decay=-0.5, eps=[0.001, 0.01], d=2, weight_decay=0.1,"
                 + " maximize=true)"))
                 .hasToString("adafactor(lr=0.1, beta2_decay=-0.5, eps=[0.001, 0.01], d=2, weight_decay=0.1,"
                         + " maximize=true)");
@@ -42,16 +42,16 @@ class AdafactorProviderTest {
 
     @Test
     void invalidOptionsAreRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> Providers.params(adafactor, "adafactor(beta2_decay=0.5)"))
+        assertThatThrownBy(() -> BuiltIns.params(adafactor, "adafactor(beta2_decay=0.5)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'beta2_decay' of optimizer 'adafactor' must be <= 0, got 0.5");
-        assertThatThrownBy(() -> Providers.params(adafactor, "adafactor(d=0.5)"))
+        assertThatThrownBy(() -> BuiltIns.params(adafactor, "adafactor(d=0.5)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'd' of optimizer 'adafactor' must be >= 1, got 0.5");
-        assertThatThrownBy(() -> Providers.params(adafactor, "adafactor(eps=[1e-30])"))
+        assertThatThrownBy(() -> BuiltIns.params(adafactor, "adafactor(eps=[1e-30])"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'eps'");
-        assertThatThrownBy(() -> Providers.params(adafactor, "adafactor(eps=[-1, 0.001])"))
+        assertThatThrownBy(() -> BuiltIns.params(adafactor, "adafactor(eps=[-1, 0.001])"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'eps'");
     }

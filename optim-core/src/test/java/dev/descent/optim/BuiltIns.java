@@ -4,6 +4,9 @@ import dev.descent.api.ComponentProvider;
 import dev.descent.api.GradientTransform;
 import dev.descent.api.Optimizer;
 import dev.descent.api.OptimizerProvider;
+import dev.descent.api.Params;
+import dev.descent.api.Schedule;
+import dev.descent.api.ScheduleProvider;
 import dev.descent.api.Spec;
 import dev.descent.api.TransformProvider;
 import dev.descent.testkit.ProviderResolver;
@@ -12,11 +15,12 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The optimizers and transforms this module registers, as the host's registries would offer them: components
- * made from specs, nested specs ({@code chain(clip_grad_norm(max_norm=1), adam)}) resolved among them.
+ * The optimizers, transforms and schedules this module registers, as the host's registries would offer them:
+ * components made from specs, nested specs ({@code chain(clip_grad_norm(max_norm=1), adam)},
+ * {@code lookahead(inner=adam)}, {@code sequential(schedules=[...])}) resolved among them.
  */
 public final class BuiltIns {
-    /** Every {@link OptimizerProvider} and {@link TransformProvider} found by {@link ServiceLoader}. */
+    /** Every {@link OptimizerProvider}, {@link TransformProvider} and {@link ScheduleProvider} found by {@link ServiceLoader}. */
     public static final ProviderResolver RESOLVER = new ProviderResolver(providers());
 
     private BuiltIns() {}
@@ -25,7 +29,24 @@ public final class BuiltIns {
         List<ComponentProvider<?>> providers = new ArrayList<>();
         ServiceLoader.load(OptimizerProvider.class).forEach(providers::add);
         ServiceLoader.load(TransformProvider.class).forEach(providers::add);
+        ServiceLoader.load(ScheduleProvider.class).forEach(providers::add);
         return providers;
+    }
+
+    /** The registered schedule providers. */
+    public static List<ScheduleProvider> scheduleProviders() {
+        return ServiceLoader.load(ScheduleProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /** The schedule {@code spec} makes, its parameters validated, nested specs resolved. */
+    public static Schedule schedule(String spec) {
+        return RESOLVER.create(Schedule.class, Spec.parse(spec));
+    }
+
+    /** The arguments of {@code spec} checked against {@code provider}'s parameters, as the host checks them. */
+    public static Params params(OptimizerProvider provider, String spec) {
+        return Params.resolve("optimizer '" + provider.name() + "'", provider.params(), Spec.parse(spec).arguments(),
+                RESOLVER);
     }
 
     /** The optimizer {@code spec} makes, its arguments validated as a config's would be. */

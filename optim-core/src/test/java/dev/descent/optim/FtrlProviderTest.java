@@ -30,9 +30,9 @@ class FtrlProviderTest {
 
     @Test
     void isFoundByServiceLoaderAndCreatesTheGivenSettings() {
-        assertThat(Providers.create("ftrl")).hasToString("ftrl(lr=0.001, lr_power=-0.5, initial_accumulator_value=0.1,"
+        assertThat(BuiltIns.optimizer("ftrl")).hasToString("ftrl(lr=0.001, lr_power=-0.5, initial_accumulator_value=0.1,"
                 + " l1=0, l2=0, l2_shrinkage=0, beta=0)");
-        assertThat(Providers.create("ftrl(lr=0.1, lr_power=0, initial_accumulator_value=1, l1=0.5, l2=0.25,"
+        assertThat(BuiltIns.optimizer("ftrl(lr=0.1, lr_power=0, initial_accumulator_value=1, l1=0.5, l2=0.25,"
                 + " l2_shrinkage=0.125, beta=2)"))
                 .hasToString("ftrl(lr=0.1, lr_power=0, initial_accumulator_value=1, l1=0.5, l2=0.25,"
                         + " l2_shrinkage=0.125, beta=2)");
@@ -40,14 +40,14 @@ class FtrlProviderTest {
 
     @Test
     void invalidOptionsAreRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> Providers.params(ftrl, "ftrl(lr=0)"))
+        assertThatThrownBy(() -> BuiltIns.params(ftrl, "ftrl(lr=0)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'lr' of optimizer 'ftrl' must be > 0, got 0");
-        assertThatThrownBy(() -> Providers.params(ftrl, "ftrl(lr_power=0.5)"))
+        assertThatThrownBy(() -> BuiltIns.params(ftrl, "ftrl(lr_power=0.5)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'lr_power' of optimizer 'ftrl' must be <= 0, got 0.5");
         for (String name : new String[] {"initial_accumulator_value", "l1", "l2", "l2_shrinkage", "beta"}) {
-            assertThatThrownBy(() -> Providers.params(ftrl, "ftrl(" + name + "=-1)"))
+            assertThatThrownBy(() -> BuiltIns.params(ftrl, "ftrl(" + name + "=-1)"))
                     .isInstanceOf(InvalidParameterException.class)
                     .hasMessage("parameter '" + name + "' of optimizer 'ftrl' must be >= 0, got -1");
         }

@@ -29,20 +29,20 @@ class LambProviderTest {
 
     @Test
     void isFoundByServiceLoaderAndCreatesTheGivenSettings() {
-        assertThat(Providers.create("lamb")).hasToString("lamb(lr=0.001, betas=[0.9, 0.999], eps=1.0E-6, weight_decay=0)");
-        assertThat(Providers.create("lamb(lr=0.01, betas=[0.8, 0.99], eps=0.001, weight_decay=0.1)"))
+        assertThat(BuiltIns.optimizer("lamb")).hasToString("lamb(lr=0.001, betas=[0.9, 0.999], eps=1.0E-6, weight_decay=0)");
+        assertThat(BuiltIns.optimizer("lamb(lr=0.01, betas=[0.8, 0.99], eps=0.001, weight_decay=0.1)"))
                 .hasToString("lamb(lr=0.01, betas=[0.8, 0.99], eps=0.001, weight_decay=0.1)");
     }
 
     @Test
     void invalidOptionsAreRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> Providers.params(lamb, "lamb(eps=-1)"))
+        assertThatThrownBy(() -> BuiltIns.params(lamb, "lamb(eps=-1)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'eps' of optimizer 'lamb' must be >= 0, got -1");
-        assertThatThrownBy(() -> Providers.params(lamb, "lamb(betas=[1, 0.999])"))
+        assertThatThrownBy(() -> BuiltIns.params(lamb, "lamb(betas=[1, 0.999])"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'betas'");
-        assertThatThrownBy(() -> Providers.params(lamb, "lamb(weight_decay=-0.1)"))
+        assertThatThrownBy(() -> BuiltIns.params(lamb, "lamb(weight_decay=-0.1)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'weight_decay'");
     }

@@ -27,20 +27,20 @@ class LionProviderTest {
 
     @Test
     void isFoundByServiceLoaderAndCreatesTheGivenSettings() {
-        assertThat(Providers.create("lion")).hasToString("lion(lr=1.0E-4, betas=[0.9, 0.99], weight_decay=0)");
-        assertThat(Providers.create("lion(lr=0.01, betas=[0.5, 0.9], weight_decay=0.1)"))
+        assertThat(BuiltIns.optimizer("lion")).hasToString("lion(lr=1.0E-4, betas=[0.9, 0.99], weight_decay=0)");
+        assertThat(BuiltIns.optimizer("lion(lr=0.01, betas=[0.5, 0.9], weight_decay=0.1)"))
                 .hasToString("lion(lr=0.01, betas=[0.5, 0.9], weight_decay=0.1)");
     }
 
     @Test
     void invalidOptionsAreRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> Providers.params(lion, "lion(lr=-1)"))
+        assertThatThrownBy(() -> BuiltIns.params(lion, "lion(lr=-1)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'lr' of optimizer 'lion' must be >= 0, got -1");
-        assertThatThrownBy(() -> Providers.params(lion, "lion(betas=[0.9, 1])"))
+        assertThatThrownBy(() -> BuiltIns.params(lion, "lion(betas=[0.9, 1])"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'betas'");
-        assertThatThrownBy(() -> Providers.params(lion, "lion(weight_decay=-0.1)"))
+        assertThatThrownBy(() -> BuiltIns.params(lion, "lion(weight_decay=-0.1)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("'weight_decay'");
     }

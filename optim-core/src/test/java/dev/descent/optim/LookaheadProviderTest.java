@@ -28,23 +28,23 @@ class LookaheadProviderTest {
 
     @Test
     void wrapsAdamByDefaultAndTheInnerSpecOtherwise() {
-        assertThat(Providers.create("lookahead")).hasToString("lookahead(k=5, alpha=0.5, inner=adam(lr=0.001,"
+        assertThat(BuiltIns.optimizer("lookahead")).hasToString("lookahead(k=5, alpha=0.5, inner=adam(lr=0.001,"
                 + " betas=[0.9, 0.999], eps=1.0E-8, weight_decay=0, amsgrad=false, maximize=false))");
-        Optimizer wrapped = Providers.create("lookahead(k=3, alpha=0.8, inner=sgd(lr=0.1, momentum=0.9))");
+        Optimizer wrapped = BuiltIns.optimizer("lookahead(k=3, alpha=0.8, inner=sgd(lr=0.1, momentum=0.9))");
         assertThat(((Lookahead) wrapped).inner()).isInstanceOf(Sgd.class);
         assertThat(wrapped.learningRate()).isEqualTo(0.1);
     }
 
     @Test
     void invalidOptionsAreRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> Providers.params(lookahead, "lookahead(k=0)"))
+        assertThatThrownBy(() -> BuiltIns.params(lookahead, "lookahead(k=0)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'k' of optimizer 'lookahead' must be >= 1, got 0");
-        assertThatThrownBy(() -> Providers.params(lookahead, "lookahead(alpha=1.5)"))
+        assertThatThrownBy(() -> BuiltIns.params(lookahead, "lookahead(alpha=1.5)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'alpha' of optimizer 'lookahead' must be in [0, 1], got 1.5");
         // The inner spec is checked by its own provider when the host creates it.
-        assertThatThrownBy(() -> Providers.create("lookahead(inner=adam(lr=-1))"))
+        assertThatThrownBy(() -> BuiltIns.optimizer("lookahead(inner=adam(lr=-1))"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'lr' of optimizer 'adam' must be >= 0, got -1");
     }

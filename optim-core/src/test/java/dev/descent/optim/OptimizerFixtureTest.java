@@ -120,7 +120,7 @@ class OptimizerFixtureTest {
 
     /** The optimizer a spec makes, through its provider, as a config or the CLI would create it. */
     static Optimizer create(String spec) {
-        return Providers.create(spec);
+        return BuiltIns.optimizer(spec);
     }
 
     private static List<Path> fixtureFiles() throws IOException {

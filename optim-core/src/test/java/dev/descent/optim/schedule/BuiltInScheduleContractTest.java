@@ -3,6 +3,7 @@ package dev.descent.optim.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.descent.api.ScheduleProvider;
+import dev.descent.optim.BuiltIns;
 import dev.descent.testkit.CheckResult;
 import dev.descent.testkit.ContractChecks;
 import dev.descent.testkit.ScheduleCheckConfig;
@@ -34,13 +35,13 @@ class BuiltInScheduleContractTest {
                     + " cosine_annealing(t_max=20)], milestones=[5])")));
 
     static Stream<ScheduleProvider> providers() {
-        return BuiltInSchedules.providers().stream();
+        return BuiltIns.scheduleProviders().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void keepsTheScheduleContract(ScheduleProvider provider) {
-        ScheduleCheckConfig config = new ScheduleCheckConfig(SPECS.get(provider.name()), BuiltInSchedules.resolver());
+        ScheduleCheckConfig config = new ScheduleCheckConfig(SPECS.get(provider.name()), BuiltIns.RESOLVER);
 
         List<CheckResult> results = ContractChecks.checkSchedule(provider, config);
 

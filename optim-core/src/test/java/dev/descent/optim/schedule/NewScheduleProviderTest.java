@@ -10,6 +10,7 @@ import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
 import dev.descent.api.State;
 import dev.descent.api.UnknownNameException;
+import dev.descent.optim.BuiltIns;
 import dev.descent.optim.schedule.OneCycleSchedule.Anneal;
 import dev.descent.optim.schedule.ReduceOnPlateauSchedule.Mode;
 import dev.descent.optim.schedule.ReduceOnPlateauSchedule.ThresholdMode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class NewScheduleProviderTest {
 
     private static ScheduleProvider provider(String name) {
-        return BuiltInSchedules.providers().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return BuiltIns.scheduleProviders().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Each parameter's default as a spec writes it, in declaration order. */
@@ -38,14 +39,14 @@ class NewScheduleProviderTest {
 
     @Test
     void everyBuiltInScheduleIsFoundByServiceLoader() {
-        assertThat(BuiltInSchedules.providers()).extracting(ScheduleProvider::name).containsExactlyInAnyOrder(
+        assertThat(BuiltIns.scheduleProviders()).extracting(ScheduleProvider::name).containsExactlyInAnyOrder(
                 "constant", "step_lr", "cosine_annealing", "multi_step_lr", "exponential", "cosine_warm_restarts",
                 "linear_warmup", "polynomial", "one_cycle", "reduce_on_plateau", "sequential");
     }
 
     @Test
     void everyBuiltInScheduleTakesAnIntervalByEpochButOneCycleByStep() {
-        for (ScheduleProvider provider : BuiltInSchedules.providers()) {
+        for (ScheduleProvider provider : BuiltIns.scheduleProviders()) {
             ParamSpec interval = provider.params().stream().filter(p -> p.name().equals("interval")).findFirst()
                     .orElseThrow(() -> new AssertionError(provider.name() + " has no interval"));
             assertThat(interval.choices()).as(provider.name()).containsExactly("epoch", "step");
@@ -56,15 +57,15 @@ class NewScheduleProviderTest {
 
     @Test
     void intervalIsWhatTheSpecSays() {
-        assertThat(BuiltInSchedules.create("step_lr(step_size=3, interval=step)").interval())
+        assertThat(BuiltIns.schedule("step_lr(step_size=3, interval=step)").interval())
                 .isEqualTo(Schedule.Interval.STEP);
-        assertThat(BuiltInSchedules.create("one_cycle(max_lr=0.1, total_steps=10, interval=epoch)").interval())
+        assertThat(BuiltIns.schedule("one_cycle(max_lr=0.1, total_steps=10, interval=epoch)").interval())
                 .isEqualTo(Schedule.Interval.EPOCH);
     }
 
     @Test
     void anIntervalThatIsNeitherEpochNorStepIsRefused() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("exponential(gamma=0.9, interval=batch)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("exponential(gamma=0.9, interval=batch)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'interval' of schedule 'exponential' must be one of epoch, step, got 'batch'");
     }
@@ -92,7 +93,7 @@ class NewScheduleProviderTest {
     void oneCycleDefaultsArePyTorchs() {
         // OneCycleLR(max_lr, total_steps, pct_start=0.3, anneal_strategy='cos', div_factor=25.,
         // final_div_factor=1e4, three_phase=False)
-        assertThat(BuiltInSchedules.create("one_cycle(max_lr=0.5, total_steps=100)"))
+        assertThat(BuiltIns.schedule("one_cycle(max_lr=0.5, total_steps=100)"))
                 .isEqualTo(new OneCycleSchedule(0.5, 100, 0.3, Anneal.COS, 25, 1e4, false, Schedule.Interval.STEP));
     }
 
@@ -104,25 +105,25 @@ class NewScheduleProviderTest {
                 Map.entry("factor", "0.1"), Map.entry("patience", "10"), Map.entry("threshold", "1.0E-4"),
                 Map.entry("threshold_mode", "rel"), Map.entry("cooldown", "0"), Map.entry("min_lr", "0"),
                 Map.entry("eps", "1.0E-8"), Map.entry("interval", "epoch"));
-        assertThat(BuiltInSchedules.create("reduce_on_plateau")).hasToString("reduce_on_plateau(mode=min,"
+        assertThat(BuiltIns.schedule("reduce_on_plateau")).hasToString("reduce_on_plateau(mode=min,"
                 + " factor=0.1, patience=10, threshold=1.0E-4, threshold_mode=rel, cooldown=0, min_lr=0, eps=1.0E-8,"
                 + " interval=epoch)");
         assertThat(new ReduceOnPlateauSchedule(Mode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0, 1e-8,
-                Schedule.Interval.EPOCH)).hasToString(BuiltInSchedules.create("reduce_on_plateau").toString());
+                Schedule.Interval.EPOCH)).hasToString(BuiltIns.schedule("reduce_on_plateau").toString());
     }
 
     @Test
     void multiStepLrRefusesMilestonesOutOfOrder() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("multi_step_lr(milestones=[30, 10])"))
+        assertThatThrownBy(() -> BuiltIns.schedule("multi_step_lr(milestones=[30, 10])"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("multi_step_lr: milestones must be increasing, got [30, 10]");
-        assertThatThrownBy(() -> BuiltInSchedules.create("multi_step_lr(milestones=[10, 10])"))
+        assertThatThrownBy(() -> BuiltIns.schedule("multi_step_lr(milestones=[10, 10])"))
                 .hasMessage("multi_step_lr: milestones must be increasing, got [10, 10]");
     }
 
     @Test
     void multiStepLrRefusesANegativeMilestone() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("multi_step_lr(milestones=[-1, 10])"))
+        assertThatThrownBy(() -> BuiltIns.schedule("multi_step_lr(milestones=[-1, 10])"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'milestones' of schedule 'multi_step_lr' must hold integers >= 0, got -1 in"
                         + " [-1, 10]");
@@ -130,21 +131,21 @@ class NewScheduleProviderTest {
 
     @Test
     void exponentialRequiresGamma() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("exponential"))
+        assertThatThrownBy(() -> BuiltIns.schedule("exponential"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'gamma' of schedule 'exponential' is required (number >= 0)");
     }
 
     @Test
     void cosineWarmRestartsRefusesAFractionalTMult() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("cosine_warm_restarts(t_0=10, t_mult=1.5)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("cosine_warm_restarts(t_0=10, t_mult=1.5)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 't_mult' of schedule 'cosine_warm_restarts' must be an integer, got 1.5");
     }
 
     @Test
     void linearWarmupRefusesAStartFactorOfZeroOnWhichPyTorchDividesByZero() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("linear_warmup(warmup_steps=5, start_factor=0)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("linear_warmup(warmup_steps=5, start_factor=0)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'start_factor' of schedule 'linear_warmup' must be in (0, 1], got 0");
         assertThatThrownBy(() -> new LinearWarmupSchedule(5, 1.5, Schedule.Interval.EPOCH))
@@ -161,17 +162,17 @@ class NewScheduleProviderTest {
 
     @Test
     void oneCycleRequiresMaxLrAndTotalSteps() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("one_cycle(total_steps=100)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("one_cycle(total_steps=100)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'max_lr' of schedule 'one_cycle' is required (number > 0)");
-        assertThatThrownBy(() -> BuiltInSchedules.create("one_cycle(max_lr=0.1)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("one_cycle(max_lr=0.1)"))
                 .hasMessage("parameter 'total_steps' of schedule 'one_cycle' is required (integer >= 1)");
     }
 
     @Test
     void oneCycleRefusesAPhaseOfNoSteps() {
         // pct_start * total_steps - 1 = 0: PyTorch's first step computes 0 / 0.
-        assertThatThrownBy(() -> BuiltInSchedules.create("one_cycle(max_lr=0.1, total_steps=100, pct_start=0.01)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("one_cycle(max_lr=0.1, total_steps=100, pct_start=0.01)"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("one_cycle: pct_start=0.01 with total_steps=100 leaves a phase of no steps (PyTorch"
                         + " divides by zero there); change pct_start or total_steps");
@@ -179,16 +180,16 @@ class NewScheduleProviderTest {
 
     @Test
     void oneCycleRefusesAnUnknownAnnealStrategyAndAPctStartAboveOne() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("one_cycle(max_lr=0.1, total_steps=10, anneal_strategy=exp)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("one_cycle(max_lr=0.1, total_steps=10, anneal_strategy=exp)"))
                 .hasMessage("parameter 'anneal_strategy' of schedule 'one_cycle' must be one of cos, linear, got"
                         + " 'exp'");
-        assertThatThrownBy(() -> BuiltInSchedules.create("one_cycle(max_lr=0.1, total_steps=10, pct_start=1.5)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("one_cycle(max_lr=0.1, total_steps=10, pct_start=1.5)"))
                 .hasMessage("parameter 'pct_start' of schedule 'one_cycle' must be in [0, 1], got 1.5");
     }
 
     @Test
     void oneCycleRefusesStepsPastTotalStepsAsPyTorchDoes() {
-        Schedule schedule = BuiltInSchedules.create("one_cycle(max_lr=0.1, total_steps=10)");
+        Schedule schedule = BuiltIns.schedule("one_cycle(max_lr=0.1, total_steps=10)");
 
         // PyTorch computes step total_steps (the step() after the last batch) and refuses the one after.
         assertThat(schedule.learningRate(10, 0.1)).isFinite();
@@ -200,7 +201,7 @@ class NewScheduleProviderTest {
 
     @Test
     void oneCycleIgnoresTheOptimizersInitialRate() {
-        Schedule schedule = BuiltInSchedules.create("one_cycle(max_lr=0.5, total_steps=10)");
+        Schedule schedule = BuiltIns.schedule("one_cycle(max_lr=0.5, total_steps=10)");
 
         // The cycle starts at max_lr / div_factor = 0.5 / 25 = 0.02, whatever the optimizer's rate (PyTorch's
         // arithmetic, 0.5 + (0.02 - 0.5) / 2 * 2, rounds it to 0.020000000000000018).
@@ -209,18 +210,18 @@ class NewScheduleProviderTest {
 
     @Test
     void reduceOnPlateauRefusesAFactorOfOneAndAnUnknownMode() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("reduce_on_plateau(factor=1)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("reduce_on_plateau(factor=1)"))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage("parameter 'factor' of schedule 'reduce_on_plateau' must be in [0, 1), got 1");
-        assertThatThrownBy(() -> BuiltInSchedules.create("reduce_on_plateau(mode=mean)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("reduce_on_plateau(mode=mean)"))
                 .hasMessage("parameter 'mode' of schedule 'reduce_on_plateau' must be one of min, max, got 'mean'");
-        assertThatThrownBy(() -> BuiltInSchedules.create("reduce_on_plateau(patience=-1)"))
+        assertThatThrownBy(() -> BuiltIns.schedule("reduce_on_plateau(patience=-1)"))
                 .hasMessage("parameter 'patience' of schedule 'reduce_on_plateau' must be >= 0, got -1");
     }
 
     @Test
     void reduceOnPlateauRefusesAStateThatHoldsNoCount() {
-        Schedule plateau = BuiltInSchedules.create("reduce_on_plateau");
+        Schedule plateau = BuiltIns.schedule("reduce_on_plateau");
 
         assertThatThrownBy(() -> plateau.loadState(State.builder().put("reductions", -1).build()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -229,7 +230,7 @@ class NewScheduleProviderTest {
 
     @Test
     void sequentialCreatesItsSchedulesThroughTheResolver() {
-        Schedule schedule = BuiltInSchedules.create(
+        Schedule schedule = BuiltIns.schedule(
                 "sequential(schedules=[linear_warmup(warmup_steps=5), cosine_annealing(t_max=20)], milestones=[5])");
 
         assertThat(schedule).isInstanceOf(SequentialSchedule.class);
@@ -240,21 +241,21 @@ class NewScheduleProviderTest {
 
     @Test
     void sequentialRefusesMilestonesThatDoNotFitTheSchedules() {
-        assertThatThrownBy(() -> BuiltInSchedules.create(
+        assertThatThrownBy(() -> BuiltIns.schedule(
                 "sequential(schedules=[linear_warmup(warmup_steps=5), cosine_annealing(t_max=20)], milestones=[])"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sequential: milestones must hold one fewer than the schedules (1 for 2), got []");
-        assertThatThrownBy(() -> BuiltInSchedules.create("sequential(schedules=[constant, constant, constant],"
+        assertThatThrownBy(() -> BuiltIns.schedule("sequential(schedules=[constant, constant, constant],"
                 + " milestones=[8, 3])"))
                 .hasMessage("sequential: milestones must be increasing, got [8, 3]");
-        assertThatThrownBy(() -> BuiltInSchedules.create("sequential(schedules=[constant, constant],"
+        assertThatThrownBy(() -> BuiltIns.schedule("sequential(schedules=[constant, constant],"
                 + " milestones=[0])"))
                 .hasMessage("parameter 'milestones' of schedule 'sequential' must hold integers >= 1, got 0 in [0]");
     }
 
     @Test
     void sequentialRefusesSchedulesAdvancedAtAnotherInterval() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("sequential(schedules=[linear_warmup(warmup_steps=5),"
+        assertThatThrownBy(() -> BuiltIns.schedule("sequential(schedules=[linear_warmup(warmup_steps=5),"
                 + " one_cycle(max_lr=0.1, total_steps=100)], milestones=[5])"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("sequential: schedule 1 (OneCycleSchedule[")
@@ -263,7 +264,7 @@ class NewScheduleProviderTest {
 
     @Test
     void sequentialRefusesAnUnknownNestedSchedule() {
-        assertThatThrownBy(() -> BuiltInSchedules.create("sequential(schedules=[linear_warmup(warmup_steps=5),"
+        assertThatThrownBy(() -> BuiltIns.schedule("sequential(schedules=[linear_warmup(warmup_steps=5),"
                 + " cosine(t_max=20)], milestones=[5])"))
                 .isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("cosine");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
+import dev.descent.optim.BuiltIns;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -61,7 +62,7 @@ class ScheduleFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyRateAgreesWithPyTorch(FixtureCase fixture) {
-        Schedule schedule = BuiltInSchedules.create(fixture.spec());
+        Schedule schedule = BuiltIns.schedule(fixture.spec());
 
         double[] expected = fixture.rates();
         for (int t = 0; t < expected.length; t++) {
@@ -78,7 +79,7 @@ class ScheduleFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void intervalIsTheOneTheCaseIsSteppedAt(FixtureCase fixture) {
-        assertThat(BuiltInSchedules.create(fixture.spec()).interval().word()).as(fixture.spec())
+        assertThat(BuiltIns.schedule(fixture.spec()).interval().word()).as(fixture.spec())
                 .isEqualTo(fixture.interval());
     }
 
@@ -86,7 +87,7 @@ class ScheduleFixtureTest {
     void everyRegisteredScheduleHasAFixtureFile() throws IOException {
         List<String> files = fixtureFiles().stream().map(file -> file.getFileName().toString()).toList();
 
-        assertThat(BuiltInSchedules.providers().stream().map(provider -> provider.name() + ".json"))
+        assertThat(BuiltIns.scheduleProviders().stream().map(provider -> provider.name() + ".json"))
                 .as("schedules found by ServiceLoader without a fixture file in %s; add the schedule to"
                         + " tools/fixtures/generate_schedule_fixtures.py and run it", FOLDER)
                 .isSubsetOf(files);
@@ -94,7 +95,7 @@ class ScheduleFixtureTest {
 
     @Test
     void everyFixtureFileNamesARegisteredSchedule() throws IOException {
-        List<String> names = BuiltInSchedules.providers().stream().map(ScheduleProvider::name).toList();
+        List<String> names = BuiltIns.scheduleProviders().stream().map(ScheduleProvider::name).toList();
 
         assertThat(fixtureFiles()).extracting(file -> file.getFileName().toString().replaceFirst("\\.json$", ""))
                 .as("fixture files in %s whose schedule is not registered", FOLDER)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.descent.api.Schedule;
 import dev.descent.api.State;
+import dev.descent.optim.BuiltIns;
 import dev.descent.optim.schedule.ScheduleFixtureTest.FixtureCase;
 import java.io.IOException;
 import java.util.Map;
@@ -32,12 +33,12 @@ class ScheduleResumptionTest {
         double[] expected = fixture.rates();
         double[] metrics = fixture.metrics();
         for (int k = 1; k < metrics.length; k += 3) {
-            Schedule first = BuiltInSchedules.create(fixture.spec());
+            Schedule first = BuiltIns.schedule(fixture.spec());
             for (int t = 0; t < k; t++) {
                 first.learningRate(t, fixture.initialLr());
                 first.observe(metrics[t]);
             }
-            Schedule resumed = BuiltInSchedules.create(fixture.spec());
+            Schedule resumed = BuiltIns.schedule(fixture.spec());
             resumed.loadState(first.state());
 
             for (int t = k; t < expected.length; t++) {
@@ -53,7 +54,7 @@ class ScheduleResumptionTest {
 
     @Test
     void reduceOnPlateauStateHoldsPyTorchsCounters() {
-        Schedule plateau = BuiltInSchedules.create("reduce_on_plateau(patience=1, cooldown=2)");
+        Schedule plateau = BuiltIns.schedule("reduce_on_plateau(patience=1, cooldown=2)");
         // 3 improves (best 3); 3, 3 are bad: the second makes 2 > patience, a reduction and a cooldown of 2;
         // the next 3 is bad but in the cooldown, so not counted, and the cooldown counts down to 1.
         for (double metric : new double[] {3, 3, 3, 3}) {
@@ -67,9 +68,9 @@ class ScheduleResumptionTest {
 
     @Test
     void reduceOnPlateauStartsWithAnInfiniteBest() {
-        assertThat(BuiltInSchedules.create("reduce_on_plateau").state().number("best", 0))
+        assertThat(BuiltIns.schedule("reduce_on_plateau").state().number("best", 0))
                 .isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(BuiltInSchedules.create("reduce_on_plateau(mode=max)").state().number("best", 0))
+        assertThat(BuiltIns.schedule("reduce_on_plateau(mode=max)").state().number("best", 0))
                 .isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
@@ -87,7 +88,7 @@ class ScheduleResumptionTest {
 
     @Test
     void sequentialSendsTheMetricToTheScheduleInCharge() {
-        Schedule schedule = BuiltInSchedules.create(WARMUP_THEN_PLATEAU);
+        Schedule schedule = BuiltIns.schedule(WARMUP_THEN_PLATEAU);
 
         for (int t = 0; t < RATES.length; t++) {
             assertThat(schedule.learningRate(t, 1)).as("rate at t=%d", t).isCloseTo(RATES[t], within(1e-15));
@@ -100,12 +101,12 @@ class ScheduleResumptionTest {
     @Test
     void sequentialResumedAtEveryEpochContinuesWithTheHandWorkedRates() {
         for (int k = 1; k <= LOSSES.length; k++) {
-            Schedule first = BuiltInSchedules.create(WARMUP_THEN_PLATEAU);
+            Schedule first = BuiltIns.schedule(WARMUP_THEN_PLATEAU);
             for (int t = 0; t < k; t++) {
                 first.learningRate(t, 1);
                 first.observe(LOSSES[t]);
             }
-            Schedule resumed = BuiltInSchedules.create(WARMUP_THEN_PLATEAU);
+            Schedule resumed = BuiltIns.schedule(WARMUP_THEN_PLATEAU);
             resumed.loadState(first.state());
 
             for (int t = k; t < RATES.length; t++) {
@@ -120,7 +121,7 @@ class ScheduleResumptionTest {
 
     @Test
     void sequentialStateNestsThePlateauUnderItsIndex() {
-        Schedule schedule = BuiltInSchedules.create(WARMUP_THEN_PLATEAU);
+        Schedule schedule = BuiltIns.schedule(WARMUP_THEN_PLATEAU);
         for (int t = 0; t < 5; t++) {
             schedule.learningRate(t, 1);
             schedule.observe(LOSSES[t]);
