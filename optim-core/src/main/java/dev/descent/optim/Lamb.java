@@ -106,20 +106,17 @@ public final class Lamb extends ElementwiseOptimizer {
                 + "], eps=" + format(eps) + ", weight_decay=" + format(weightDecay) + ")";
     }
 
-    /** Collects the settings; {@link #build()} checks them. */
-    public static final class Builder {
-        private double lr = DEFAULT_LR;
+    /**
+     * Collects the settings: lr (default 1e-3), eps (added to the denominator of Adam's direction, default
+     * 1e-6), weight decay (decoupled, added to the direction before the trust ratio, default 0), and betas;
+     * {@link #build()} checks them.
+     */
+    public static final class Builder extends OptimizerBuilder<Builder, Lamb> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
-        private double eps = 1e-6;
-        private double weightDecay;
 
-        private Builder() {}
-
-        /** Learning rate, {@code >= 0}; default 1e-3. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+        private Builder() {
+            super(DEFAULT_LR, 1e-6, 0);
         }
 
         /** Decay rates of the first and second moment estimates, each in [0, 1); default 0.9 and 0.999. */
@@ -129,19 +126,8 @@ public final class Lamb extends ElementwiseOptimizer {
             return this;
         }
 
-        /** Added to the denominator of Adam's direction, {@code >= 0}; default 1e-6. */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /** Decoupled weight decay added to the direction before the trust ratio, {@code >= 0}; default 0. */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
         /** @throws IllegalArgumentException for a negative lr, eps or weight decay, or a beta outside [0, 1) */
+        @Override
         public Lamb build() {
             return new Lamb(this);
         }
