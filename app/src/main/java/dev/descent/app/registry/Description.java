@@ -29,12 +29,27 @@ public record Description(String kind, String name, List<String> aliases, String
         return plugin == null ? "built-in" : "plugin '" + plugin + "'";
     }
 
-    /** A spec that uses every parameter at its default, e.g. {@code sgd(lr=0.001, momentum=0, ...)}. */
+    /**
+     * A spec that uses every parameter at its default, e.g. {@code sgd(lr=0.001, momentum=0, ...)}; a required
+     * parameter, which has none, is a placeholder of its type: {@code step_lr(step_size=<integer >= 1>, ...)},
+     * and a variadic one comes first, without a name: {@code chain(<list of gradient transform specs>)}.
+     */
     public String exampleSpec() {
-        List<String> arguments = params.stream()
-                .filter(p -> p.defaultValue() != null)
-                .map(p -> p.name() + "=" + p.defaultText())
-                .toList();
+        List<String> arguments = new java.util.ArrayList<>();
+        for (ParamSpec param : params) {
+            if (param.isVariadic() && param.isRequired()) {
+                arguments.add(0, placeholder(param));
+            } else if (param.defaultValue() != null) {
+                arguments.add(param.name() + "=" + param.defaultText());
+            } else if (param.isRequired()) {
+                arguments.add(param.name() + "=" + placeholder(param));
+            }
+        }
         return arguments.isEmpty() ? name : name + "(" + String.join(", ", arguments) + ")";
+    }
+
+    private static String placeholder(ParamSpec param) {
+        String range = param.rangeText();
+        return "<" + param.typeText() + (range.isEmpty() ? "" : " " + range) + ">";
     }
 }

@@ -175,4 +175,24 @@ class RegistryTest {
         assertThat(description.params()).extracting(ParamSpec::name).containsExactly("lr");
         assertThat(description.exampleSpec()).isEqualTo("sgd(lr=0.5)");
     }
+
+    @Test
+    void anExampleShowsARequiredParameterAsAPlaceholderOfItsType() {
+        Description description = new Description("schedule", "step_lr", List.of(), "decays", "", List.of(
+                ParamSpec.integer("step_size", null, "epochs between decays").atLeast(1),
+                ParamSpec.real("gamma", 0.1, "factor"),
+                ParamSpec.real("clip", null, "optional bound").optional()), null, "StepLrProvider");
+
+        assertThat(description.exampleSpec()).isEqualTo("step_lr(step_size=<integer >= 1>, gamma=0.1)");
+    }
+
+    @Test
+    void anExampleWritesARequiredVariadicParameterFirstWithoutItsName() {
+        Description description = new Description("optimizer", "chain", List.of(), "composes", "", List.of(
+                ParamSpec.real("scale", 1.0, "a factor"),
+                ParamSpec.componentList("steps", dev.descent.api.Optimizer.class, null, "steps").variadic()),
+                null, "ChainProvider");
+
+        assertThat(description.exampleSpec()).isEqualTo("chain(<list of optimizer specs>, scale=1)");
+    }
 }
