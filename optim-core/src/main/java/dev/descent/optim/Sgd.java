@@ -94,6 +94,16 @@ public final class Sgd implements Optimizer {
         float weightDecay = (float) this.weightDecay;
         boolean decay = this.weightDecay != 0;
 
+        if (buf != null && !firstStep && !decay && !maximize) {
+            // The usual momentum step, in a loop of its own: the JIT does not hoist the general loop's
+            // several invariant branches, and this one runs about 3x faster (bench/OptimizerBenchmark).
+            for (int i = 0; i < p.length; i++) {
+                float b = Math.fma(oneMinusDampening, grad[i], buf[i] * momentum);
+                buf[i] = b;
+                p[i] = Math.fma(-lr, nesterov ? Math.fma(momentum, b, grad[i]) : b, p[i]);
+            }
+            return;
+        }
         for (int i = 0; i < p.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (decay) {
