@@ -1,0 +1,41 @@
+package dev.descent.loss.kernel;
+
+/**
+ * The loops of the hot element-wise losses, each the fused "sum of the values, write the gradient" pass
+ * over {@code float[]} predictions {@code p} and targets {@code t} of one length. Two implementations: a
+ * scalar one ({@link ScalarLossKernels}, the definition) and one on the Vector API
+ * ({@code VectorLossKernels}), which {@link #get()} chooses when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p>Every method returns the sum, in {@code double}, of the element's values, and when {@code g} is not
+ * null writes {@code (float) (scale · d value / d p)} into {@code g[i]} (overwritten, not accumulated).
+ * Each element is computed in {@code double} from the widened floats, so the gradients are the scalar
+ * ones; the sum is added in another order (one partial sum per lane), so it may differ in its last bits.
+ * NaN propagates as in the scalar definition.
+ */
+public interface LossKernels {
+    /** The implementation chosen for this JVM, once, on first use (see {@link LossKernelsLoader}). */
+    static LossKernels get() {
+        return LossKernelsLoader.CHOSEN;
+    }
+
+    /** {@code (p - t)²}, gradient {@code 2 (p - t)}. */
+    double mse(float[] p, float[] t, float[] g, double scale);
+
+    /** {@code |p - t|}, gradient {@code sign(p - t)}: 0 at 0 and at NaN, as PyTorch's {@code sign}. */
+    double l1(float[] p, float[] t, float[] g, double scale);
+
+    /** Huber with {@code delta > 0}: {@code 0.5 x²} inside, {@code delta (|x| - 0.5 delta)} outside. */
+    double huber(float[] p, float[] t, float[] g, double scale, double delta);
+
+    /** Smooth L1 with {@code beta >= 0}: {@code 0.5 x² / beta} inside, {@code |x| - 0.5 beta} outside. */
+    double smoothL1(float[] p, float[] t, float[] g, double scale, double beta);
+
+    /** {@code log(cosh(p - t))}, gradient {@code tanh(p - t)}. */
+    double logCosh(float[] p, float[] t, float[] g, double scale);
+
+    /** Binary cross-entropy of probabilities, without weights; logarithms floored at -100. */
+    double bce(float[] p, float[] t, float[] g, double scale);
+
+    /** Binary cross-entropy of logits {@code p}, without weights. */
+    double bceWithLogits(float[] p, float[] t, float[] g, double scale);
+}

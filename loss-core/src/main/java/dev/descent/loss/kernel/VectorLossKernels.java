@@ -1,0 +1,186 @@
+package dev.descent.loss.kernel;
+
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.D2F;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NEG;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LossKernels} on the Vector API ({@code jdk.incubator.vector}), loaded by {@link LossKernelsLoader}
+ * only when that module is present. Each step loads as many floats as the widest double vector has lanes,
+ * widens them to doubles and computes the element exactly as {@link ScalarLossKernels} does (same operations,
+ * same order, so the gradients are the same bits; {@code EXP}, {@code LOG}, {@code LOG1P} and {@code EXPM1}
+ * may round differently in the last bit). The values are summed in one double partial sum per lane; the last
+ * elements, fewer than a vector, go through the scalar loop.
+ *
+ * <p>Only the API of JDK 17's incubator is used, so that the class links on every JDK from 17 on.
+ */
+final class VectorLossKernels implements LossKernels {
+    /** The widest double vector of this CPU; the floats are loaded half as wide, with as many lanes. */
+    static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    private static final DoubleVector ONE = DoubleVector.broadcast(DOUBLES, 1);
+
+    /** Fails on a CPU whose vectors hold fewer than 4 doubles: there the floats would not be intrinsified. */
+    VectorLossKernels() {
+        if (DOUBLES.length() < 4) {
+            throw new UnsupportedOperationException("the CPU's vectors are " + DOUBLES.vectorBitSize()
+                    + " bits wide; the vectorised losses need 256");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "vectorised kernels (" + DOUBLES.vectorBitSize() + "-bit vectors)";
+    }
+
+    /** Elements {@code i} to {@code i + lanes - 1}, widened to double. */
+    private static DoubleVector load(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(FLOATS, a, i).convertShape(F2D, DOUBLES, 0);
+    }
+
+    /** Rounds {@code v} to float into {@code a[i]} onwards, as the scalar {@code (float)} cast does. */
+    private static void store(DoubleVector v, float[] a, int i) {
+        ((FloatVector) v.convertShape(D2F, FLOATS, 0)).intoArray(a, i);
+    }
+
+    private static int bound(float[] p) {
+        return FLOATS.loopBound(p.length);
+    }
+
+    @Override
+    public double mse(float[] p, float[] t, float[] g, double scale) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector x = load(p, i).sub(load(t, i));
+            sum = sum.add(x.mul(x));
+            if (g != null) {
+                store(x.mul(2).mul(scale), g, i);
+            }
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::mse);
+    }
+
+    @Override
+    public double l1(float[] p, float[] t, float[] g, double scale) {
+        DoubleVector zero = DoubleVector.zero(DOUBLES);
+        DoubleVector sum = zero;
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector x = load(p, i).sub(load(t, i));
+            sum = sum.add(x.abs());
+            if (g != null) {
+                // PyTorch's sign times scale; 0 where x is ±0 or NaN, as neither comparison holds there.
+                store(zero.blend(scale, x.compare(GT, 0)).blend(-scale, x.lt(0)), g, i);
+            }
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::l1);
+    }
+
+    @Override
+    public double huber(float[] p, float[] t, float[] g, double scale, double delta) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector x = load(p, i).sub(load(t, i));
+            DoubleVector z = x.abs();
+            DoubleVector m = z.min(delta);
+            sum = sum.add(m.mul(z.sub(m.mul(0.5))));
+            if (g != null) {
+                store(x.min(delta).max(-delta).mul(scale), g, i);
+            }
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.huber(delta));
+    }
+
+    @Override
+    public double smoothL1(float[] p, float[] t, float[] g, double scale, double beta) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        double halfBeta = 0.5 * beta;
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector x = load(p, i).sub(load(t, i));
+            DoubleVector z = x.abs();
+            // Both sides computed, one selected per lane by the scalar code's comparison: exactly its result.
+            sum = sum.add(z.sub(halfBeta).blend(z.mul(0.5).mul(z).div(beta), z.lt(beta)));
+            if (g != null) {
+                // x <= -beta is applied last, so that it wins where both hold (zero error at beta = 0).
+                DoubleVector slope = x.div(beta).blend(1, x.compare(GE, beta)).blend(-1, x.compare(LE, -beta));
+                store(slope.mul(scale), g, i);
+            }
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.smoothL1(beta));
+    }
+
+    @Override
+    public double logCosh(float[] p, float[] t, float[] g, double scale) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector x = load(p, i).sub(load(t, i));
+            DoubleVector a = x.abs();
+            DoubleVector em = a.mul(-2).lanewise(EXPM1);
+            sum = sum.add(a.add(em.mul(0.5).lanewise(LOG1P)));
+            if (g != null) {
+                DoubleVector tanh = em.neg().div(em.add(2));
+                store(tanh.lanewise(NEG, x.lt(0)).mul(scale), g, i);
+            }
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::logCosh);
+    }
+
+    @Override
+    public double bce(float[] p, float[] t, float[] g, double scale) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int end = bound(p); i < end; i += FLOATS.length()) {
+            DoubleVector prediction = load(p, i);
+            DoubleVector target = load(t, i);
+            DoubleVector oneMinusP = prediction.neg().add(1);
+            if (g != null) {
+                DoubleVector curvature = oneMinusP.mul(prediction).max(ScalarLossKernels.BCE_EPSILON);
+                store(prediction.sub(target).mul(scale).div(curvature), g, i);
+            }
+            DoubleVector logP = prediction.lanewise(LOG).max(ScalarLossKernels.BCE_LOG_FLOOR);
+            DoubleVector logOneMinusP = prediction.neg().lanewise(LOG1P).max(ScalarLossKernels.BCE_LOG_FLOOR);
+            sum = sum.sub(target.mul(logP).add(target.neg().add(1).mul(logOneMinusP)));
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::bce);
+    }
+
+    @Override
+    public double bceWithLogits(float[] x, float[] t, float[] g, double scale) {
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int end = bound(x); i < end; i += FLOATS.length()) {
+            DoubleVector logit = load(x, i);
+            DoubleVector target = load(t, i);
+            DoubleVector e = logit.abs().neg().lanewise(EXP);
+            if (g != null) {
+                DoubleVector onePlusE = e.add(1);
+                // logit >= 0 ? 1 / (1 + e) : e / (1 + e); NaN fails the comparison, as in the scalar code.
+                DoubleVector sigmoid = e.div(onePlusE).blend(ONE.div(onePlusE), logit.compare(GE, 0));
+                store(target.add(1).sub(target).mul(sigmoid).sub(target).mul(scale), g, i);
+            }
+            DoubleVector log1pE = e.lanewise(LOG1P);
+            sum = sum.add(target.neg().add(1).mul(logit.max(0).add(log1pE))
+                    .add(target.mul(logit.neg().max(0).add(log1pE))));
+        }
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(x, t, g, scale, i, ScalarLossKernels::bceWithLogits);
+    }
+}
