@@ -8,7 +8,6 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -133,11 +132,6 @@ class LossKernelsTest {
         float[][] inputs = kernel.domain.inputs(4099, 5, false);
         double withGradient = kernel.call.sum(vector, inputs[0], inputs[1], new float[4099], 1.0 / 4099);
         assertThat(kernel.call.sum(vector, inputs[0], inputs[1], null, 1.0 / 4099)).isEqualTo(withGradient);
-    }
-
-    @Test
-    void theVectorKernelsAreChosenWhenTheModuleIsPresent() {
-        assertThat(LossKernels.get().getClass()).isEqualTo(vectorOrSkip().getClass());
     }
 
     private static void compare(Kernel kernel, float[][] inputs, double scale) {
