@@ -81,6 +81,11 @@ public final class BceLoss extends PerSampleLoss {
         return predictions.shape();
     }
 
+    @Override
+    int samples(Tensor predictions) {
+        return predictions.size();
+    }
+
     /**
      * The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it.
      * {@code w · f(scale · w)} is bit for bit {@code -w (...)} and {@code scale · w · (p - t) / ...}.

@@ -36,6 +36,11 @@ abstract sealed class PerSampleLoss extends AbstractLoss
         return new int[] {predictions.dim(0)};
     }
 
+    /** The number of samples, the size of {@link #valueShape}; a subclass may count them without a new array. */
+    int samples(Tensor predictions) {
+        return Math.toIntExact(Shapes.size(valueShape(predictions)));
+    }
+
     /**
      * The loss of sample {@code row}, which owns {@code p[row · width, (row + 1) · width)}; when {@code g} is
      * not null, also writes the gradient of those elements there, multiplied by {@code scale}.
@@ -59,7 +64,7 @@ abstract sealed class PerSampleLoss extends AbstractLoss
         checkInputs(predictions, targets);
         Shapes.requireGradientShape(name(), predictions, gradient);
         checkValues(predictions, targets);
-        int samples = Math.toIntExact(Shapes.size(valueShape(predictions)));
+        int samples = samples(predictions);
         float[] p = predictions.data();
         double scale = Reductions.gradientScale(reduction(), samples);
         double sum = sum(p, targets.data(), samples, width(p, samples), gradient == null ? null : gradient.data(),

@@ -15,11 +15,24 @@ public final class ScalarLossKernels implements LossKernels {
     /** PyTorch's floor of {@code p (1 - p)} in {@code bce}'s gradient. */
     public static final double BCE_EPSILON = 1e-12;
 
-    /** One element's value, and its scaled derivative into {@code g[i]} unless {@code g} is null. */
+    /**
+     * One element's value, and its scaled derivative into {@code g[i]} unless {@code g} is null; {@code parameter}
+     * is the loss's (delta, beta, pos_weight), so that the element functions are passed without capturing it:
+     * the loops run on every call, and a capturing lambda would be allocated each time.
+     */
     @FunctionalInterface
     interface Element {
-        double at(float[] p, float[] t, int i, float[] g, double scale);
+        double at(float[] p, float[] t, int i, float[] g, double scale, double parameter);
     }
+
+    static final Element MSE = (p, t, i, g, scale, unused) -> mse(p, t, i, g, scale);
+    static final Element L1 = (p, t, i, g, scale, unused) -> l1(p, t, i, g, scale);
+    static final Element HUBER = ScalarLossKernels::huber;
+    static final Element SMOOTH_L1 = ScalarLossKernels::smoothL1;
+    static final Element LOG_COSH = (p, t, i, g, scale, unused) -> logCosh(p, t, i, g, scale);
+    static final Element BCE = (p, t, i, g, scale, unused) -> bce(p, t, i, g, scale);
+    /** With the parameter pos_weight, 1 for none. */
+    static final Element BCE_WITH_LOGITS = ScalarLossKernels::bceWithLogits;
 
     @Override
     public String toString() {
@@ -28,37 +41,37 @@ public final class ScalarLossKernels implements LossKernels {
 
     @Override
     public double mse(float[] p, float[] t, float[] g, double scale) {
-        return sum(p, t, g, scale, 0, ScalarLossKernels::mse);
+        return sum(p, t, g, scale, 0, MSE, 0);
     }
 
     @Override
     public double l1(float[] p, float[] t, float[] g, double scale) {
-        return sum(p, t, g, scale, 0, ScalarLossKernels::l1);
+        return sum(p, t, g, scale, 0, L1, 0);
     }
 
     @Override
     public double huber(float[] p, float[] t, float[] g, double scale, double delta) {
-        return sum(p, t, g, scale, 0, huber(delta));
+        return sum(p, t, g, scale, 0, HUBER, delta);
     }
 
     @Override
     public double smoothL1(float[] p, float[] t, float[] g, double scale, double beta) {
-        return sum(p, t, g, scale, 0, smoothL1(beta));
+        return sum(p, t, g, scale, 0, SMOOTH_L1, beta);
     }
 
     @Override
     public double logCosh(float[] p, float[] t, float[] g, double scale) {
-        return sum(p, t, g, scale, 0, ScalarLossKernels::logCosh);
+        return sum(p, t, g, scale, 0, LOG_COSH, 0);
     }
 
     @Override
     public double bce(float[] p, float[] t, float[] g, double scale) {
-        return sum(p, t, g, scale, 0, ScalarLossKernels::bce);
+        return sum(p, t, g, scale, 0, BCE, 0);
     }
 
     @Override
     public double bceWithLogits(float[] p, float[] t, float[] g, double scale) {
-        return sum(p, t, g, scale, 0, ScalarLossKernels::bceWithLogits);
+        return sum(p, t, g, scale, 0, BCE_WITH_LOGITS, 1);
     }
 
     /**
@@ -66,26 +79,26 @@ public final class ScalarLossKernels implements LossKernels {
      * i mod 4 (counted from {@code from}), added as (s0 + s1) + (s2 + s3): one running sum is a chain of
      * dependent additions that holds the loop to the latency of an addition; four chains run side by side.
      */
-    static double sum(float[] p, float[] t, float[] g, double scale, int from, Element element) {
+    static double sum(float[] p, float[] t, float[] g, double scale, int from, Element element, double parameter) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = from;
         for (int end = p.length - 3; i < end; i += 4) {
-            s0 += element.at(p, t, i, g, scale);
-            s1 += element.at(p, t, i + 1, g, scale);
-            s2 += element.at(p, t, i + 2, g, scale);
-            s3 += element.at(p, t, i + 3, g, scale);
+            s0 += element.at(p, t, i, g, scale, parameter);
+            s1 += element.at(p, t, i + 1, g, scale, parameter);
+            s2 += element.at(p, t, i + 2, g, scale, parameter);
+            s3 += element.at(p, t, i + 3, g, scale, parameter);
         }
         if (i < p.length) {
-            s0 += element.at(p, t, i++, g, scale);
+            s0 += element.at(p, t, i++, g, scale, parameter);
         }
         if (i < p.length) {
-            s1 += element.at(p, t, i++, g, scale);
+            s1 += element.at(p, t, i++, g, scale, parameter);
         }
         if (i < p.length) {
-            s2 += element.at(p, t, i, g, scale);
+            s2 += element.at(p, t, i, g, scale, parameter);
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -128,10 +141,6 @@ public final class ScalarLossKernels implements LossKernels {
         return m * (z - 0.5 * m);
     }
 
-    static Element huber(double delta) {
-        return (p, t, i, g, scale) -> huber(p, t, i, g, scale, delta);
-    }
-
     /**
      * Smooth L1: {@code 0.5 x² / beta} where {@code |x| < beta} (never for {@code beta = 0}, so no 0 / 0),
      * {@code |x| - 0.5 beta} elsewhere. Derivative by PyTorch 1.13's comparisons: {@code -1} where
@@ -145,10 +154,6 @@ public final class ScalarLossKernels implements LossKernels {
         }
         double z = Math.abs(x);
         return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta;
-    }
-
-    static Element smoothL1(double beta) {
-        return (p, t, i, g, scale) -> smoothL1(p, t, i, g, scale, beta);
     }
 
     /**
@@ -182,11 +187,6 @@ public final class ScalarLossKernels implements LossKernels {
         double logP = Math.max(Math.log(prediction), BCE_LOG_FLOOR);
         double logOneMinusP = Math.max(Math.log1p(-prediction), BCE_LOG_FLOOR);
         return -(target * logP + (1 - target) * logOneMinusP);
-    }
-
-    /** {@link #bceWithLogits(float[], float[], int, float[], double, double)} without {@code pos_weight}. */
-    public static double bceWithLogits(float[] x, float[] t, int i, float[] g, double scale) {
-        return bceWithLogits(x, t, i, g, scale, 1);
     }
 
     /**

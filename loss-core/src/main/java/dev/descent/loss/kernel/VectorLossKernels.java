@@ -73,7 +73,7 @@ final class VectorLossKernels implements LossKernels {
                 store(x.mul(2).mul(scale), g, i);
             }
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::mse);
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.MSE, 0);
     }
 
     @Override
@@ -89,7 +89,7 @@ final class VectorLossKernels implements LossKernels {
                 store(zero.blend(scale, x.compare(GT, 0)).blend(-scale, x.lt(0)), g, i);
             }
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::l1);
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.L1, 0);
     }
 
     @Override
@@ -99,32 +99,42 @@ final class VectorLossKernels implements LossKernels {
         for (int end = bound(p); i < end; i += FLOATS.length()) {
             DoubleVector x = load(p, i).sub(load(t, i));
             DoubleVector z = x.abs();
-            DoubleVector m = z.min(delta);
+            // min and max written as comparisons and blends: the lanewise MIN and MAX follow Math.min and max
+            // (NaN, -0.0) with several instructions each. Same results: where z is NaN, m is delta instead of
+            // NaN, and the value NaN all the same; the clamp keeps x, NaN or -0.0 included, between the bounds.
+            DoubleVector m = z.blend(delta, z.compare(GT, delta));
             sum = sum.add(m.mul(z.sub(m.mul(0.5))));
             if (g != null) {
-                store(x.min(delta).max(-delta).mul(scale), g, i);
+                store(x.blend(delta, x.compare(GT, delta)).blend(-delta, x.lt(-delta)).mul(scale), g, i);
             }
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.huber(delta));
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.HUBER, delta);
     }
 
     @Override
     public double smoothL1(float[] p, float[] t, float[] g, double scale, double beta) {
         DoubleVector sum = DoubleVector.zero(DOUBLES);
         double halfBeta = 0.5 * beta;
+        // Dividing by a power of two (the default beta 1 among them) is multiplying by its exact inverse, bit for
+        // bit (both round the same quotient), and a multiplication costs a fraction of a division.
+        boolean exactInverse = beta > 0 && beta == Math.scalb(1.0, Math.getExponent(beta));
+        double inverse = 1 / beta;
         int i = 0;
         for (int end = bound(p); i < end; i += FLOATS.length()) {
             DoubleVector x = load(p, i).sub(load(t, i));
             DoubleVector z = x.abs();
+            DoubleVector halfSquare = z.mul(0.5).mul(z);
             // Both sides computed, one selected per lane by the scalar code's comparison: exactly its result.
-            sum = sum.add(z.sub(halfBeta).blend(z.mul(0.5).mul(z).div(beta), z.lt(beta)));
+            DoubleVector inside = exactInverse ? halfSquare.mul(inverse) : halfSquare.div(beta);
+            sum = sum.add(z.sub(halfBeta).blend(inside, z.lt(beta)));
             if (g != null) {
                 // x <= -beta is applied last, so that it wins where both hold (zero error at beta = 0).
-                DoubleVector slope = x.div(beta).blend(1, x.compare(GE, beta)).blend(-1, x.compare(LE, -beta));
+                DoubleVector slope = (exactInverse ? x.mul(inverse) : x.div(beta))
+                        .blend(1, x.compare(GE, beta)).blend(-1, x.compare(LE, -beta));
                 store(slope.mul(scale), g, i);
             }
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.smoothL1(beta));
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.SMOOTH_L1, beta);
     }
 
     @Override
@@ -141,7 +151,7 @@ final class VectorLossKernels implements LossKernels {
                 store(tanh.lanewise(NEG, x.lt(0)).mul(scale), g, i);
             }
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::logCosh);
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.LOG_COSH, 0);
     }
 
     @Override
@@ -160,7 +170,7 @@ final class VectorLossKernels implements LossKernels {
             DoubleVector logOneMinusP = prediction.neg().lanewise(LOG1P).max(ScalarLossKernels.BCE_LOG_FLOOR);
             sum = sum.sub(target.mul(logP).add(target.neg().add(1).mul(logOneMinusP)));
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels::bce);
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(p, t, g, scale, i, ScalarLossKernels.BCE, 0);
     }
 
     @Override
@@ -181,6 +191,6 @@ final class VectorLossKernels implements LossKernels {
             sum = sum.add(target.neg().add(1).mul(logit.max(0).add(log1pE))
                     .add(target.mul(logit.neg().max(0).add(log1pE))));
         }
-        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(x, t, g, scale, i, ScalarLossKernels::bceWithLogits);
+        return sum.reduceLanes(ADD) + ScalarLossKernels.sum(x, t, g, scale, i, ScalarLossKernels.BCE_WITH_LOGITS, 1);
     }
 }
