@@ -63,6 +63,10 @@ public final class BceLoss extends PerSampleLoss {
     void checkValues(Tensor predictions, Tensor targets) {
         float[] p = predictions.data();
         float[] t = targets.data();
+        if (LossKernels.get().probabilities(p, t)) {
+            return;
+        }
+        // Something is outside: find the first, to name it.
         for (int i = 0; i < p.length; i++) {
             // A NaN prediction passes, to propagate; a NaN target is refused.
             if (p[i] < 0 || p[i] > 1) {

@@ -74,6 +74,22 @@ public final class ScalarLossKernels implements LossKernels {
         return sum(p, t, g, scale, 0, BCE_WITH_LOGITS, 1);
     }
 
+    @Override
+    public boolean probabilities(float[] p, float[] t) {
+        return probabilities(p, t, 0);
+    }
+
+    /** {@link #probabilities(float[], float[])} from element {@code from} on. */
+    static boolean probabilities(float[] p, float[] t, int from) {
+        for (int i = from; i < p.length; i++) {
+            // A NaN prediction passes, to propagate; a NaN target fails.
+            if (p[i] < 0 || p[i] > 1 || !(t[i] >= 0 && t[i] <= 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The sum of the values of elements {@code from} to the end. Four partial sums, element i going to partial
      * i mod 4 (counted from {@code from}), added as (s0 + s1) + (s2 + s3): one running sum is a chain of

@@ -174,6 +174,23 @@ final class VectorLossKernels implements LossKernels {
     }
 
     @Override
+    public boolean probabilities(float[] p, float[] t) {
+        // The floats as they are, twice as many per vector as the doubles of the kernels.
+        VectorSpecies<Float> floats = FloatVector.SPECIES_PREFERRED;
+        int i = 0;
+        for (int end = floats.loopBound(p.length); i < end; i += floats.length()) {
+            FloatVector prediction = FloatVector.fromArray(floats, p, i);
+            FloatVector target = FloatVector.fromArray(floats, t, i);
+            // The scalar test's comparisons; NaN fails each of them.
+            if (prediction.lt(0).or(prediction.compare(GT, 1))
+                    .or(target.compare(GE, 0).and(target.compare(LE, 1)).not()).anyTrue()) {
+                return false;
+            }
+        }
+        return ScalarLossKernels.probabilities(p, t, i);
+    }
+
+    @Override
     public double bceWithLogits(float[] x, float[] t, float[] g, double scale) {
         DoubleVector sum = DoubleVector.zero(DOUBLES);
         int i = 0;

@@ -134,6 +134,42 @@ class LossKernelsTest {
         assertThat(kernel.call.sum(vector, inputs[0], inputs[1], null, 1.0 / 4099)).isEqualTo(withGradient);
     }
 
+    static IntStream sizes() {
+        return IntStream.of(SIZES);
+    }
+
+    @ParameterizedTest(name = "{0} elements")
+    @MethodSource("sizes")
+    void probabilitiesAcceptWhatTheScalarCheckAcceptsNaNPredictionsIncluded(int n) {
+        LossKernels vector = vectorOrSkip();
+        float[][] inputs = Domain.PROBABILITIES.inputs(n, n, false);
+        if (n > 0) {
+            inputs[0][n - 1] = Float.NaN;
+        }
+        assertThat(SCALAR.probabilities(inputs[0], inputs[1])).isTrue();
+        assertThat(vector.probabilities(inputs[0], inputs[1])).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} elements")
+    @MethodSource("sizes")
+    void probabilitiesRefuseWhatTheScalarCheckRefusesWherever(int n) {
+        LossKernels vector = vectorOrSkip();
+        float[][] outside = {{-0x1p-149f, 0.5f}, {1.0000001f, 0.5f}, {0.5f, Float.NaN}, {0.5f, -0.01f}, {0.5f, 2}};
+        for (int position : new int[] {0, n / 2, n - 1}) {
+            for (float[] pair : outside) {
+                if (n == 0) {
+                    continue;
+                }
+                float[][] inputs = Domain.PROBABILITIES.inputs(n, n, false);
+                inputs[0][position] = pair[0];
+                inputs[1][position] = pair[1];
+                assertThat(SCALAR.probabilities(inputs[0], inputs[1])).isFalse();
+                assertThat(vector.probabilities(inputs[0], inputs[1]))
+                        .as("p = %s, t = %s at %s of %s", pair[0], pair[1], position, n).isFalse();
+            }
+        }
+    }
+
     private static void compare(Kernel kernel, float[][] inputs, double scale) {
         LossKernels vector = vectorOrSkip();
         float[] p = inputs[0];
