@@ -11,6 +11,9 @@ package dev.descent.loss.kernel;
  * Each element is computed in {@code double} from the widened floats, so the gradients are the scalar
  * ones; the sum is added in another order (one partial sum per lane), so it may differ in its last bits.
  * NaN propagates as in the scalar definition.
+ *
+ * <p>The row kernels of {@code cross_entropy} ({@link #max}, {@link #expSum}, {@link #scale}) work on the
+ * {@code count} elements {@code x[from + k · stride]}; only contiguous rows ({@code stride} 1) are vectorised.
  */
 public interface LossKernels {
     /** The implementation chosen for this JVM, once, on first use (see {@link LossKernelsLoader}). */
@@ -44,4 +47,13 @@ public interface LossKernels {
      * target in [0, 1]. Checked on every call, it cost bce as much as a third of its time as a scalar loop.
      */
     boolean probabilities(float[] p, float[] t);
+
+    /** The largest of the row's elements, as {@code Math.max} folds them: NaN if one is NaN. */
+    double max(float[] x, int from, int count, int stride);
+
+    /** The sum of {@code exp(x - max)} over the row; each {@code (float) exp(x - max)} into {@code g} unless null. */
+    double expSum(float[] x, int from, int count, int stride, double max, float[] g);
+
+    /** {@code g = (float) (scale · (factor · g))} over the row: the softmax from {@link #expSum}'s terms. */
+    void scale(float[] g, int from, int count, int stride, double factor, double scale);
 }

@@ -90,6 +90,36 @@ public final class ScalarLossKernels implements LossKernels {
         return true;
     }
 
+    @Override
+    public double max(float[] x, int from, int count, int stride) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0, i = from; k < count; k++, i += stride) {
+            // Math.max keeps a NaN, which must reach the value and the gradient.
+            max = Math.max(max, x[i]);
+        }
+        return max;
+    }
+
+    @Override
+    public double expSum(float[] x, int from, int count, int stride, double max, float[] g) {
+        double sum = 0;
+        for (int k = 0, i = from; k < count; k++, i += stride) {
+            double e = Math.exp(x[i] - max);
+            sum += e;
+            if (g != null) {
+                g[i] = (float) e;
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void scale(float[] g, int from, int count, int stride, double factor, double scale) {
+        for (int k = 0, i = from; k < count; k++, i += stride) {
+            g[i] = (float) (scale * (factor * g[i]));
+        }
+    }
+
     /**
      * The sum of the values of elements {@code from} to the end. Four partial sums, element i going to partial
      * i mod 4 (counted from {@code from}), added as (s0 + s1) + (s2 + s3): one running sum is a chain of

@@ -11,6 +11,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LOG1P;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.NEG;
 
 import jdk.incubator.vector.DoubleVector;
@@ -34,6 +35,8 @@ final class VectorLossKernels implements LossKernels {
     static final VectorSpecies<Float> FLOATS =
             VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     private static final DoubleVector ONE = DoubleVector.broadcast(DOUBLES, 1);
+    /** For the loop tails, and the strided rows of cross_entropy. */
+    private static final ScalarLossKernels SCALAR = new ScalarLossKernels();
 
     /** Fails on a CPU whose vectors hold fewer than 4 doubles: there the floats would not be intrinsified. */
     VectorLossKernels() {
@@ -188,6 +191,51 @@ final class VectorLossKernels implements LossKernels {
             }
         }
         return ScalarLossKernels.probabilities(p, t, i);
+    }
+
+    @Override
+    public double max(float[] x, int from, int count, int stride) {
+        if (stride != 1) {
+            return SCALAR.max(x, from, count, stride);
+        }
+        // The floats as they are: the largest float widened is the largest widened float. MAX folds as Math.max.
+        VectorSpecies<Float> floats = FloatVector.SPECIES_PREFERRED;
+        FloatVector max = FloatVector.broadcast(floats, Float.NEGATIVE_INFINITY);
+        int k = 0;
+        for (int end = floats.loopBound(count); k < end; k += floats.length()) {
+            max = max.max(FloatVector.fromArray(floats, x, from + k));
+        }
+        return Math.max(max.reduceLanes(MAX), SCALAR.max(x, from + k, count - k, 1));
+    }
+
+    @Override
+    public double expSum(float[] x, int from, int count, int stride, double max, float[] g) {
+        if (stride != 1) {
+            return SCALAR.expSum(x, from, count, stride, max, g);
+        }
+        DoubleVector sum = DoubleVector.zero(DOUBLES);
+        int k = 0;
+        for (int end = FLOATS.loopBound(count); k < end; k += FLOATS.length()) {
+            DoubleVector e = load(x, from + k).sub(max).lanewise(EXP);
+            sum = sum.add(e);
+            if (g != null) {
+                store(e, g, from + k);
+            }
+        }
+        return sum.reduceLanes(ADD) + SCALAR.expSum(x, from + k, count - k, 1, max, g);
+    }
+
+    @Override
+    public void scale(float[] g, int from, int count, int stride, double factor, double scale) {
+        if (stride != 1) {
+            SCALAR.scale(g, from, count, stride, factor, scale);
+            return;
+        }
+        int k = 0;
+        for (int end = FLOATS.loopBound(count); k < end; k += FLOATS.length()) {
+            store(load(g, from + k).mul(factor).mul(scale), g, from + k);
+        }
+        SCALAR.scale(g, from + k, count - k, 1, factor, scale);
     }
 
     @Override

@@ -170,6 +170,36 @@ class LossKernelsTest {
         }
     }
 
+    /** cross_entropy's row kernels on a row of logits starting at 3 (so not at a vector boundary), then strided. */
+    @ParameterizedTest(name = "{0} classes")
+    @MethodSource("sizes")
+    void crossEntropyRowKernelsMatchScalar(int classes) {
+        LossKernels vector = vectorOrSkip();
+        for (boolean special : new boolean[] {false, true}) {
+            for (int stride : new int[] {1, 3}) {
+                float[] x = Domain.LOGITS.inputs(3 + classes * stride, classes, special)[0];
+                String row = (special ? "NaN and infinities, " : "") + "stride " + stride;
+                double max = SCALAR.max(x, 3, classes, stride);
+                assertSame("max, " + row, vector.max(x, 3, classes, stride), max, 0);
+
+                float[] expected = new float[x.length];
+                float[] actual = new float[x.length];
+                double expSum = SCALAR.expSum(x, 3, classes, stride, max, expected);
+                assertSame("sum of exp, " + row, vector.expSum(x, 3, classes, stride, max, actual), expSum,
+                        expSum * (classes * 0x1p-53 + 1e-14));
+                for (int i = 0; i < x.length; i++) {
+                    assertSame("exp at " + i + ", " + row, actual[i], expected[i],
+                            2 * FLOAT_ROUNDING * Math.abs(expected[i]));
+                }
+
+                float[] scaled = expected.clone();
+                SCALAR.scale(expected, 3, classes, stride, 1 / expSum, 0.1);
+                vector.scale(scaled, 3, classes, stride, 1 / expSum, 0.1);
+                assertThat(scaled).as("softmax, " + row).isEqualTo(expected);
+            }
+        }
+    }
+
     private static void compare(Kernel kernel, float[][] inputs, double scale) {
         LossKernels vector = vectorOrSkip();
         float[] p = inputs[0];
