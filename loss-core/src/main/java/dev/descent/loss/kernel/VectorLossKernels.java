@@ -35,7 +35,7 @@ final class VectorLossKernels implements LossKernels {
     static final VectorSpecies<Float> FLOATS =
             VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     private static final DoubleVector ONE = DoubleVector.broadcast(DOUBLES, 1);
-    /** For the loop tails, and the strided rows of cross_entropy. */
+    /** The scalar row kernels, for the rows' tails and for strided rows. */
     private static final ScalarLossKernels SCALAR = new ScalarLossKernels();
 
     /** Fails on a CPU whose vectors hold fewer than 4 doubles: there the floats would not be intrinsified. */
