@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of DESIGN.md, checked on the compiled classes: loss-api knows only the JDK, the core
- * modules only loss-api, and only the app knows Guice and ClassGraph. (The enforcer plugin checks the
+ * modules only loss-api (and their kernel packages the JDK's Vector API), and only the app knows Guice and
+ * ClassGraph. (The enforcer plugin checks the
  * same at the level of Maven dependencies.)
  */
 class ArchitectureTest {
@@ -40,6 +41,14 @@ class ArchitectureTest {
         coreModuleDependsOnTheApiOnly("dev.descent.nn..");
     }
 
+    /** The Vector API is an incubator module, present only when added: a kernel facade loads it by name. */
+    @Test
+    void onlyKernelPackagesKnowTheVectorApi() {
+        noClasses().that().resideOutsideOfPackage("..kernel..")
+                .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
+                .check(DESCENT);
+    }
+
     @Test
     void onlyTheAppKnowsGuiceAndClassGraph() {
         noClasses().that().resideOutsideOfPackage("dev.descent.app..")
@@ -50,7 +59,8 @@ class ArchitectureTest {
 
     private static void coreModuleDependsOnTheApiOnly(String module) {
         classes().that().resideInAPackage(module)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.descent.api..", module)
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jdk.incubator.vector..", "dev.descent.api..", module)
                 .check(DESCENT);
     }
 }

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+// The Vector API module, for the loss kernels (dev.descent.loss.kernel), as the descent launcher adds it.
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class LossBenchmark {
     /**
      * The losses measured: a registered loss's spec, or {@code dual:NAME} / {@code hand:NAME} (see

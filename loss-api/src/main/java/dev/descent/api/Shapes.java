@@ -39,7 +39,8 @@ public final class Shapes {
      * @throws IllegalArgumentException naming the loss and both shapes
      */
     public static void requireSameShape(String loss, Tensor predictions, Tensor targets) {
-        if (!Arrays.equals(predictions.shape(), targets.shape())) {
+        // hasShapeOf, not shape(): these checks run on every call of a loss, and shape() copies.
+        if (!predictions.hasShapeOf(targets)) {
             throw new IllegalArgumentException(loss + ": predictions of shape " + toString(predictions.shape())
                     + " do not match targets of shape " + toString(targets.shape())
                     + "; both must have the same shape");
@@ -52,7 +53,7 @@ public final class Shapes {
      * @throws IllegalArgumentException naming the loss and both shapes
      */
     public static void requireGradientShape(String loss, Tensor predictions, Tensor gradient) {
-        if (gradient != null && !Arrays.equals(predictions.shape(), gradient.shape())) {
+        if (gradient != null && !predictions.hasShapeOf(gradient)) {
             throw new IllegalArgumentException(loss + ": gradient buffer of shape " + toString(gradient.shape())
                     + " does not match predictions of shape " + toString(predictions.shape()));
         }

@@ -153,6 +153,11 @@ public final class Tensor {
         return Arrays.equals(shape, expected);
     }
 
+    /** Whether {@code other} has this shape; without copying either, for checks on every call of a loss. */
+    boolean hasShapeOf(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     /** Shape and, for small tensors, values: {@code Tensor[2, 2] [1.0, 2.0, 3.0, 4.0]}. */
     @Override
     public String toString() {

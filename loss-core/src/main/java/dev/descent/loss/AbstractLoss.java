@@ -6,7 +6,7 @@ import dev.descent.api.Loss;
 import dev.descent.api.Reduction;
 
 /** The name and reduction every built-in base of losses holds, checked once. */
-abstract sealed class AbstractLoss implements Loss permits ClassAxisLoss, KerasHingeLoss, PerSampleLoss {
+abstract sealed class AbstractLoss implements Loss permits ClassAxisLoss, KernelLoss, KerasHingeLoss, PerSampleLoss {
     private final String name;
     private final Reduction reduction;
 

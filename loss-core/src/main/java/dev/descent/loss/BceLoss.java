@@ -3,6 +3,8 @@ package dev.descent.loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
+import dev.descent.loss.kernel.LossKernels;
+import dev.descent.loss.kernel.ScalarLossKernels;
 
 /**
  * Binary cross-entropy of probabilities (log loss), PyTorch's {@code BCELoss}:
@@ -34,11 +36,6 @@ import dev.descent.api.Tensor;
 public final class BceLoss extends PerSampleLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "bce";
-    /** PyTorch's floor of each logarithm. */
-    static final double LOG_FLOOR = -100;
-    /** PyTorch's floor of {@code p (1 - p)} in the gradient. */
-    static final double EPSILON = 1e-12;
-
     private final double[] weight;
 
     /**
@@ -66,6 +63,10 @@ public final class BceLoss extends PerSampleLoss {
     void checkValues(Tensor predictions, Tensor targets) {
         float[] p = predictions.data();
         float[] t = targets.data();
+        if (LossKernels.get().probabilities(p, t)) {
+            return;
+        }
+        // Something is outside: find the first, to name it.
         for (int i = 0; i < p.length; i++) {
             // A NaN prediction passes, to propagate; a NaN target is refused.
             if (p[i] < 0 || p[i] > 1) {
@@ -84,20 +85,25 @@ public final class BceLoss extends PerSampleLoss {
         return predictions.shape();
     }
 
-    /** The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it. */
+    @Override
+    int samples(Tensor predictions) {
+        return predictions.size();
+    }
+
+    /**
+     * The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it.
+     * {@code w · f(scale · w)} is bit for bit {@code -w (...)} and {@code scale · w · (p - t) / ...}.
+     */
     @Override
     double sample(float[] p, float[] t, int i, int width, float[] g, double scale) {
-        double prediction = p[i];
-        double target = t[i];
         double w = weight == null ? 1 : weight[i % weight.length];
-        double logP = Math.max(Math.log(prediction), LOG_FLOOR);
-        double logOneMinusP = Math.max(Math.log1p(-prediction), LOG_FLOOR);
-        if (g != null) {
-            // Math.max keeps a NaN prediction's NaN.
-            double curvature = Math.max((1 - prediction) * prediction, EPSILON);
-            g[i] = (float) (scale * w * (prediction - target) / curvature);
-        }
-        return -w * (target * logP + (1 - target) * logOneMinusP);
+        return w * ScalarLossKernels.bce(p, t, i, g, scale * w);
+    }
+
+    /** Without weights, the kernel's loop (vectorised when the JVM allows). */
+    @Override
+    double sum(float[] p, float[] t, int samples, int width, float[] g, double scale) {
+        return weight == null ? LossKernels.get().bce(p, t, g, scale) : super.sum(p, t, samples, width, g, scale);
     }
 
     private static IllegalArgumentException outside(String what, int flat, float value, Tensor tensor,

@@ -3,6 +3,8 @@ package dev.descent.loss;
 import dev.descent.api.Reduction;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
+import dev.descent.loss.kernel.LossKernels;
+import dev.descent.loss.kernel.ScalarLossKernels;
 import java.util.Arrays;
 
 /**
@@ -65,25 +67,27 @@ public final class BceWithLogitsLoss extends PerSampleLoss {
         return predictions.shape();
     }
 
-    /** The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it. */
+    @Override
+    int samples(Tensor predictions) {
+        return predictions.size();
+    }
+
+    /**
+     * The loss of element {@code i}; the weights repeat along the last axis, and {@code i} runs along it.
+     * {@code w · f(scale · w)} is bit for bit {@code w (...)} and {@code scale · w · slope}.
+     */
     @Override
     double sample(float[] x, float[] t, int i, int width, float[] g, double scale) {
-        double logit = x[i];
-        double target = t[i];
         double w = weight == null ? 1 : weight[i % weight.length];
         double pw = posWeight == null ? 1 : posWeight[i % posWeight.length];
-        // One exponential for both softplus terms and the sigmoid; never exp of a large number.
-        double e = Math.exp(-Math.abs(logit));
-        double log1pE = Math.log1p(e);
-        if (g != null) {
-            double weightedTarget = pw * target;
-            double sigmoid = logit >= 0 ? 1 / (1 + e) : e / (1 + e);
-            double slope = (weightedTarget + 1 - target) * sigmoid - weightedTarget;
-            g[i] = (float) (scale * w * slope);
-        }
-        // (1 - t) x + l softplus(-x) rewritten as (1 - t) softplus(x) + pos_weight t softplus(-x),
-        // which does not cancel when x + softplus(-x) is small.
-        return w * ((1 - target) * (Math.max(logit, 0) + log1pE) + pw * target * (Math.max(-logit, 0) + log1pE));
+        return w * ScalarLossKernels.bceWithLogits(x, t, i, g, scale * w, pw);
+    }
+
+    /** Without weights, the kernel's loop (vectorised when the JVM allows). */
+    @Override
+    double sum(float[] x, float[] t, int samples, int width, float[] g, double scale) {
+        return weight == null && posWeight == null ? LossKernels.get().bceWithLogits(x, t, g, scale)
+                : super.sum(x, t, samples, width, g, scale);
     }
 
     /** The spec that makes this loss: {@code bce_with_logits(reduction=mean)}. */

@@ -2,6 +2,7 @@ package dev.descent.loss;
 
 import dev.descent.api.Reduction;
 import dev.descent.api.Tensor;
+import dev.descent.loss.kernel.LossKernels;
 import java.util.Arrays;
 
 /**
@@ -81,6 +82,7 @@ public final class CrossEntropyLoss extends ClassAxisLoss {
         int stride = axis.inner();
         double smoothing = labelSmoothing / classes;
         double weightSum = weight == null ? classes : Arrays.stream(weight).sum();
+        LossKernels kernels = LossKernels.get();
         double sum = 0;
         for (int position = 0; position < axis.positions(); position++) {
             int base = axis.base(position);
@@ -96,19 +98,9 @@ public final class CrossEntropyLoss extends ClassAxisLoss {
                 continue;
             }
             int y = (int) target;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = base; i < end; i += stride) {
-                // Math.max keeps a NaN, which must reach the value and the gradient.
-                max = Math.max(max, x[i]);
-            }
-            double expSum = 0;
-            for (int i = base; i < end; i += stride) {
-                double e = Math.exp(x[i] - max);
-                expSum += e;
-                if (g != null) {
-                    g[i] = (float) e;
-                }
-            }
+            double max = kernels.max(x, base, classes, stride);
+            // exp(x - max) of each class into g, the softmax's numerators.
+            double expSum = kernels.expSum(x, base, classes, stride, max, g);
             double logSumExp = max + Math.log(expSum);
             double wy = weight == null ? 1 : weight[y];
             double a = (1 - labelSmoothing) * wy;
@@ -124,7 +116,14 @@ public final class CrossEntropyLoss extends ClassAxisLoss {
             if (values != null) {
                 values[position] = (float) loss;
             }
-            if (g != null) {
+            if (g != null && smoothing == 0) {
+                // The loop below without its smoothing terms, which are 0 (x - 0 is x).
+                double softmaxFactor = a / expSum;
+                int targetIndex = base + y * stride;
+                double targetExp = g[targetIndex];
+                kernels.scale(g, base, classes, stride, softmaxFactor, scale);
+                g[targetIndex] = (float) (scale * (softmaxFactor * targetExp - a));
+            } else if (g != null) {
                 double softmaxFactor = (a + smoothing * weightSum) / expSum;
                 for (int c = 0, i = base; c < classes; c++, i += stride) {
                     double gradient = softmaxFactor * g[i] - smoothing * (weight == null ? 1 : weight[c]);

@@ -1,7 +1,8 @@
 package dev.descent.loss;
 
-import dev.descent.api.ElementwiseLoss;
 import dev.descent.api.Reduction;
+import dev.descent.loss.kernel.LossKernels;
+import dev.descent.loss.kernel.ScalarLossKernels;
 
 /**
  * The Huber loss, PyTorch's {@code HuberLoss}: per element, with {@code x = p - t},
@@ -18,7 +19,7 @@ import dev.descent.api.Reduction;
  * {@code x >= delta}, {@code x} between (continuous, so the boundary takes either side). A NaN prediction
  * gives a NaN value and gradient, as PyTorch.
  */
-public final class HuberLoss extends ElementwiseLoss {
+public final class HuberLoss extends KernelLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "huber";
 
@@ -48,19 +49,13 @@ public final class HuberLoss extends ElementwiseLoss {
     }
 
     @Override
-    protected double value(double prediction, double target) {
-        // m = min(|x|, delta): m (|x| - m / 2) is 0.5 x² inside and delta (|x| - delta / 2) outside, bit for bit
-        // (|x| - |x| / 2 is exact). Branch-free on purpose: a branch on |x| < delta mispredicts on mixed
-        // errors and made this loss 10x slower in LossBenchmark. NaN stays NaN through Math.min.
-        double z = Math.abs(prediction - target);
-        double m = Math.min(z, delta);
-        return m * (z - 0.5 * m);
+    double sum(LossKernels kernels, float[] p, float[] t, float[] g, double scale) {
+        return kernels.huber(p, t, g, scale, delta);
     }
 
     @Override
-    protected double derivative(double prediction, double target) {
-        // PyTorch's huber_backward, x clamped to [-delta, delta]; NaN stays NaN. Branch-free, as value.
-        return Math.max(-delta, Math.min(prediction - target, delta));
+    double value(float[] p, float[] t, int i) {
+        return ScalarLossKernels.huber(p, t, i, null, 1, delta);
     }
 
     /** The spec that makes this loss: {@code huber(delta=1.0, reduction=mean)}. */

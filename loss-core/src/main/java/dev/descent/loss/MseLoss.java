@@ -1,14 +1,14 @@
 package dev.descent.loss;
 
-import dev.descent.api.ElementwiseLoss;
-
 import dev.descent.api.Reduction;
+import dev.descent.loss.kernel.LossKernels;
+import dev.descent.loss.kernel.ScalarLossKernels;
 
 /**
  * Mean squared error, PyTorch's {@code MSELoss}: {@code (p - t)^2} per element, gradient {@code 2 (p - t)},
- * reduced as {@link ElementwiseLoss} says (mean by default).
+ * reduced as {@link KernelLoss} says (mean by default).
  */
-public final class MseLoss extends ElementwiseLoss {
+public final class MseLoss extends KernelLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "mse";
 
@@ -28,13 +28,12 @@ public final class MseLoss extends ElementwiseLoss {
     }
 
     @Override
-    protected double value(double prediction, double target) {
-        double error = prediction - target;
-        return error * error;
+    double sum(LossKernels kernels, float[] p, float[] t, float[] g, double scale) {
+        return kernels.mse(p, t, g, scale);
     }
 
     @Override
-    protected double derivative(double prediction, double target) {
-        return 2 * (prediction - target);
+    double value(float[] p, float[] t, int i) {
+        return ScalarLossKernels.mse(p, t, i, null, 1);
     }
 }

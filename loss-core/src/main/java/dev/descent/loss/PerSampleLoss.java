@@ -36,19 +36,40 @@ abstract sealed class PerSampleLoss extends AbstractLoss
         return new int[] {predictions.dim(0)};
     }
 
+    /** The number of samples, the size of {@link #valueShape}; a subclass may count them without a new array. */
+    int samples(Tensor predictions) {
+        return Math.toIntExact(Shapes.size(valueShape(predictions)));
+    }
+
     /**
      * The loss of sample {@code row}, which owns {@code p[row · width, (row + 1) · width)}; when {@code g} is
      * not null, also writes the gradient of those elements there, multiplied by {@code scale}.
      */
     abstract double sample(float[] p, float[] t, int row, int width, float[] g, double scale);
 
+    /**
+     * The sum of every sample's loss, each writing its gradient into {@code g} as {@link #sample} does; a
+     * subclass may replace this loop with a {@link dev.descent.loss.kernel.LossKernels kernel}.
+     */
+    double sum(float[] p, float[] t, int samples, int width, float[] g, double scale) {
+        double sum = 0;
+        for (int row = 0; row < samples; row++) {
+            sum += sample(p, t, row, width, g, scale);
+        }
+        return sum;
+    }
+
     @Override
     public final double compute(Tensor predictions, Tensor targets, Tensor gradient) {
         checkInputs(predictions, targets);
         Shapes.requireGradientShape(name(), predictions, gradient);
         checkValues(predictions, targets);
-        int samples = Math.toIntExact(Shapes.size(valueShape(predictions)));
-        return run(predictions, targets, samples, null, gradient == null ? null : gradient.data());
+        int samples = samples(predictions);
+        float[] p = predictions.data();
+        double scale = Reductions.gradientScale(reduction(), samples);
+        double sum = sum(p, targets.data(), samples, width(p, samples), gradient == null ? null : gradient.data(),
+                scale);
+        return Reductions.reduce(reduction(), sum, samples);
     }
 
     @Override
@@ -56,7 +77,14 @@ abstract sealed class PerSampleLoss extends AbstractLoss
         checkInputs(predictions, targets);
         checkValues(predictions, targets);
         Tensor values = Tensor.zeros(valueShape(predictions));
-        run(predictions, targets, values.size(), values.data(), null);
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        float[] v = values.data();
+        int width = width(p, v.length);
+        double scale = Reductions.gradientScale(reduction(), v.length);
+        for (int row = 0; row < v.length; row++) {
+            v[row] = (float) sample(p, t, row, width, null, scale);
+        }
         return values;
     }
 
@@ -66,20 +94,8 @@ abstract sealed class PerSampleLoss extends AbstractLoss
         check(predictions, targets);
     }
 
-    /** One pass over the samples: the reduced loss; each sample's value into {@code values}, if given. */
-    private double run(Tensor predictions, Tensor targets, int samples, float[] values, float[] g) {
-        float[] p = predictions.data();
-        float[] t = targets.data();
-        int width = samples == 0 ? 0 : p.length / samples;
-        double scale = Reductions.gradientScale(reduction(), samples);
-        double sum = 0;
-        for (int row = 0; row < samples; row++) {
-            double loss = sample(p, t, row, width, g, scale);
-            sum += loss;
-            if (values != null) {
-                values[row] = (float) loss;
-            }
-        }
-        return Reductions.reduce(reduction(), sum, samples);
+    /** The prediction elements each sample owns. */
+    private static int width(float[] p, int samples) {
+        return samples == 0 ? 0 : p.length / samples;
     }
 }

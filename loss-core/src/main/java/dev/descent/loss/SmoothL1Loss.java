@@ -1,7 +1,8 @@
 package dev.descent.loss;
 
-import dev.descent.api.ElementwiseLoss;
 import dev.descent.api.Reduction;
+import dev.descent.loss.kernel.LossKernels;
+import dev.descent.loss.kernel.ScalarLossKernels;
 
 /**
  * The smooth L1 loss, PyTorch's {@code SmoothL1Loss}: per element, with {@code x = p - t},
@@ -20,7 +21,7 @@ import dev.descent.api.Reduction;
  * as PyTorch 1.13 gives; PyTorch 2 hands {@code beta = 0} to {@code l1_loss}, which gives 0 there (so does
  * our {@code l1}). A NaN prediction gives a NaN value and gradient, as PyTorch.
  */
-public final class SmoothL1Loss extends ElementwiseLoss {
+public final class SmoothL1Loss extends KernelLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "smooth_l1";
 
@@ -49,23 +50,13 @@ public final class SmoothL1Loss extends ElementwiseLoss {
     }
 
     @Override
-    protected double value(double prediction, double target) {
-        double z = Math.abs(prediction - target);
-        // z < beta is never true for beta = 0, so there is no 0 / 0.
-        return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta;
+    double sum(LossKernels kernels, float[] p, float[] t, float[] g, double scale) {
+        return kernels.smoothL1(p, t, g, scale, beta);
     }
 
     @Override
-    protected double derivative(double prediction, double target) {
-        double x = prediction - target;
-        // The comparisons of PyTorch's smooth_l1_backward; NaN fails both and gives NaN / beta = NaN.
-        if (x <= -beta) {
-            return -1;
-        }
-        if (x >= beta) {
-            return 1;
-        }
-        return x / beta;
+    double value(float[] p, float[] t, int i) {
+        return ScalarLossKernels.smoothL1(p, t, i, null, 1, beta);
     }
 
     /** The spec that makes this loss: {@code smooth_l1(beta=1.0, reduction=mean)}. */

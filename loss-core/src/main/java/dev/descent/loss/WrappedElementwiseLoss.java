@@ -12,7 +12,7 @@ import dev.descent.api.Tensor;
  * {@link ElementwiseLoss#of} from a {@link dev.descent.api.Dual} formula), so that the public class keeps its
  * own name, constructors and parameters; a subclass may check the inputs first.
  */
-abstract sealed class WrappedElementwiseLoss implements Loss permits LogCoshLoss, QuantileLoss, SignedTargetsLoss {
+abstract sealed class WrappedElementwiseLoss implements Loss permits QuantileLoss, SignedTargetsLoss {
     private final ElementwiseLoss elements;
 
     WrappedElementwiseLoss(ElementwiseLoss elements) {
