@@ -1,5 +1,7 @@
 package dev.descent.loss;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.descent.api.ElementwiseLoss;
 import dev.descent.api.Reduction;
 
@@ -10,7 +12,7 @@ import dev.descent.api.Reduction;
  * than -1 or 1 is refused naming its index and value.
  *
  * <p>Computed as {@code softplus(-t·p) = max(-t·p, 0) + log1p(exp(-|t·p|))}, gradient
- * {@code -t·sigmoid(-t·p)}.
+ * {@code -t·sigmoid(-t·p)}, written once as a dual-number formula ({@link #FORMULA}).
  *
  * <p>Deviation from PyTorch: PyTorch evaluates {@code log1p(exp(-t·p))} as written, so a margin below
  * about -88 overflows in float to an infinite loss and a NaN gradient; here such a sample costs
@@ -21,30 +23,20 @@ public final class SoftMarginLoss extends SignedTargetsLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "soft_margin";
 
+    /**
+     * The loss of one element as a dual-number formula ({@code ElementwiseLoss.of}), which gives the value and
+     * the exact gradient: {@code Dual.softplus} is the stable form above, its derivative the sigmoid.
+     */
+    static final ElementwiseLoss.Formula FORMULA = (prediction, target) -> prediction.times(-target).softplus();
+
     /** The soft margin loss reduced by {@code reduction}. */
     public SoftMarginLoss(Reduction reduction) {
-        super(new Elements(reduction));
+        super(ElementwiseLoss.of(NAME, requireNonNull(reduction, "reduction is null"), FORMULA));
     }
 
     /** The mean soft margin loss. */
     public SoftMarginLoss() {
         this(Reduction.MEAN);
-    }
-
-    private static final class Elements extends ElementwiseLoss {
-        Elements(Reduction reduction) {
-            super(NAME, reduction);
-        }
-
-        @Override
-        protected double value(double prediction, double target) {
-            return Logistic.softplus(-target * prediction);
-        }
-
-        @Override
-        protected double derivative(double prediction, double target) {
-            return -target * Logistic.sigmoid(-target * prediction);
-        }
     }
 
     /** The spec that makes this loss: {@code soft_margin(reduction=sum)}. */
