@@ -187,6 +187,26 @@ class CliTest {
     }
 
     @Test
+    void listOfTransformsShowsTheBuiltInGradientTransforms() {
+        Run run = run("list", "transforms");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("transforms (5)").contains("clip_grad_norm").contains("accumulate")
+                .contains("ema").doesNotContain("adam");
+    }
+
+    @Test
+    void aChainOfATransformAndAnOptimizerIsDescribedAndCreated() {
+        Run run = run("describe", "chain");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("example: chain(<list of gradient transform specs>)");
+        assertThat(Descent.builder().build().optimizers().create("chain(clip_grad_norm(max_norm=1.0), adam(lr=0.01))"))
+                .hasToString("chain(clip_grad_norm(max_norm=1, norm_type=2, error_if_nonfinite=false), adam(lr=0.01,"
+                        + " betas=[0.9, 0.999], eps=1.0E-8, weight_decay=0, amsgrad=false, maximize=false))");
+    }
+
+    @Test
     void listOfUnknownKindSaysWhatIsValid() {
         Run run = run("list", "lossez");
 
