@@ -21,7 +21,19 @@ public record Spec(String namespace, String name, Map<String, SpecValue> argumen
 
     public Spec {
         Objects.requireNonNull(name, "name is null");
-        arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        // Positional arguments first, as the grammar requires, so that toString() always parses back.
+        Map<String, SpecValue> ordered = new LinkedHashMap<>();
+        arguments.forEach((key, value) -> {
+            if (isPositional(key)) {
+                ordered.put(key, value);
+            }
+        });
+        arguments.forEach((key, value) -> {
+            if (!isPositional(key)) {
+                ordered.put(key, value);
+            }
+        });
+        arguments = Collections.unmodifiableMap(ordered);
     }
 
     /** Parses a spec; see {@link SpecParser} for the grammar. */

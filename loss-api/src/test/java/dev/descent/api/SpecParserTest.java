@@ -295,6 +295,15 @@ class SpecParserTest {
         }
 
         @Test
+        void aSpecBuiltWithNamedArgumentsFirstStillWritesPositionalOnesFirst() {
+            Map<String, SpecValue> arguments = new java.util.LinkedHashMap<>();
+            arguments.put("x", number(1, "1"));
+            arguments.put("0", Spec.of("sgd"));
+
+            assertThat(new Spec(null, "chain", arguments)).hasToString("chain(sgd, x=1)");
+        }
+
+        @Test
         void onlyDigitKeysArePositions() {
             assertThat(Spec.isPositional("0")).isTrue();
             assertThat(Spec.isPositional("12")).isTrue();
