@@ -2,6 +2,7 @@ package dev.descent.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +58,28 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     /** The key of the step count in {@link #state()}. */
     public static final String STEP_KEY = "step";
 
+    /**
+     * From this many elements in all, a step updates the elements on several threads (the common fork-join
+     * pool), unless the subclass overrides {@link #update(float[], float[], float[][])}.
+     */
+    public static final int PARALLEL_ELEMENTS = 1 << 19;
+    private static final int PARALLEL_CHUNK = 1 << 15;
+    /** Whether a class overrides the whole-parameter update, whose work cannot be split by element. */
+    private static final ClassValue<Boolean> WHOLE_PARAMETER_UPDATE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != ElementwiseOptimizer.class; c = c.getSuperclass()) {
+                try {
+                    c.getDeclaredMethod("update", float[].class, float[].class, float[][].class);
+                    return true;
+                } catch (NoSuchMethodException e) {
+                    // not declared here: look further up
+                }
+            }
+            return false;
+        }
+    };
+
     private final String name;
     private final List<String> slots;
     private final Map<String, Tensor[]> buffers = new HashMap<>();
@@ -95,6 +118,11 @@ public abstract class ElementwiseOptimizer implements Optimizer {
      * element {@code i}. {@code slots} holds one array per declared slot, in declaration order, each the
      * length of {@code p}; {@code g} must not be written. Called once per element and step, so it should be
      * cheap and allocation-free; make the subclass final so the JIT can inline it.
+     *
+     * <p>When the parameters of a step hold {@link #PARALLEL_ELEMENTS} elements or more, this is called from
+     * several threads at once, for different elements: write element {@code i} of {@code p} and the slots
+     * only, and no field (fields set in {@link #beginStep} may be read). A subclass that overrides
+     * {@link #update(float[], float[], float[][])} is always updated on the calling thread.
      */
     protected abstract void update(int i, float[] p, float[] g, float[][] slots);
 
@@ -102,7 +130,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
      * Updates one parameter: by default {@link #update(int, float[], float[], float[][])} for each element
      * in order. Override to write the loop yourself (e.g. to hoist a branch out of it), or to add a pass over
      * the whole parameter, as LAMB scales each parameter's update by a ratio of norms (call this method for
-     * the per-element pass).
+     * the per-element pass). An optimizer that overrides it is updated on one thread.
      */
     protected void update(float[] p, float[] g, float[][] slots) {
         for (int i = 0; i < p.length; i++) {
@@ -163,10 +191,42 @@ public abstract class ElementwiseOptimizer implements Optimizer {
         buffers.putAll(created);
         steps++;
         beginStep(steps);
+        long elements = 0;
+        for (Parameter parameter : parameters) {
+            elements += parameter.value().size();
+        }
+        if (elements >= PARALLEL_ELEMENTS && !WHOLE_PARAMETER_UPDATE.get(getClass())
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            updateInParallel(parameters, state);
+            return;
+        }
         for (int k = 0; k < parameters.size(); k++) {
             Parameter parameter = parameters.get(k);
             update(parameter.value().data(), parameter.gradient().data(), state[k]);
         }
+    }
+
+    /**
+     * Runs the element updates in chunks on the common fork-join pool. Each element's arithmetic is the same
+     * as on one thread, so the result is too, bit for bit.
+     */
+    private void updateInParallel(List<Parameter> parameters, float[][][] state) {
+        List<Runnable> chunks = new ArrayList<>();
+        for (int k = 0; k < parameters.size(); k++) {
+            float[] p = parameters.get(k).value().data();
+            float[] g = parameters.get(k).gradient().data();
+            float[][] slotArrays = state[k];
+            for (int from = 0; from < p.length; from += PARALLEL_CHUNK) {
+                int start = from;
+                int end = Math.min(p.length, from + PARALLEL_CHUNK);
+                chunks.add(() -> {
+                    for (int i = start; i < end; i++) {
+                        update(i, p, g, slotArrays);
+                    }
+                });
+            }
+        }
+        chunks.parallelStream().forEach(Runnable::run);
     }
 
     private Tensor[] newSlots(Parameter parameter) {

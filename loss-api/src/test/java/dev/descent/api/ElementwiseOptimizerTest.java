@@ -308,4 +308,108 @@ class ElementwiseOptimizerTest {
             protected void update(int i, float[] p, float[] g, float[][] slots) {}
         }).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Heavy ball that also records the threads its element updates ran on (a test-only, thread-safe write). */
+    private static final class ThreadRecordingHeavyBall extends ElementwiseOptimizer {
+        final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private float lr;
+
+        ThreadRecordingHeavyBall() {
+            super("heavy_ball", 0.25, List.of("velocity"));
+        }
+
+        @Override
+        protected void beginStep(long step) {
+            lr = (float) learningRate();
+        }
+
+        @Override
+        protected void update(int i, float[] p, float[] g, float[][] slots) {
+            if (i % 4096 == 0) {
+                threads.add(Thread.currentThread());
+            }
+            float[] velocity = slots[0];
+            velocity[i] = 0.9f * velocity[i] + g[i];
+            p[i] -= lr * velocity[i];
+        }
+    }
+
+    @Test
+    void largeParametersAreUpdatedOnSeveralThreadsWithTheResultOfOne() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
+                "one processor: the step stays on the calling thread");
+        int size = ElementwiseOptimizer.PARALLEL_ELEMENTS + 12_345;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        float[] start = new float[size];
+        float[][] gradients = new float[3][size];
+        for (int i = 0; i < size; i++) {
+            start[i] = (float) random.nextDouble(-1, 1);
+            for (float[] gradient : gradients) {
+                gradient[i] = (float) random.nextDouble(-1, 1);
+            }
+        }
+        Parameter whole = parameter("w", start.clone());
+        ThreadRecordingHeavyBall parallel = new ThreadRecordingHeavyBall();
+        // The same elements in pieces below the threshold, each stepped alone, run on the calling thread.
+        int pieces = 8;
+        int each = size / pieces + 1;
+        List<Parameter> parts = new ArrayList<>();
+        List<ThreadRecordingHeavyBall> sequential = new ArrayList<>();
+        for (int from = 0; from < size; from += each) {
+            parts.add(parameter("w" + from, java.util.Arrays.copyOfRange(start, from, Math.min(size, from + each))));
+            sequential.add(new ThreadRecordingHeavyBall());
+        }
+
+        for (float[] gradient : gradients) {
+            System.arraycopy(gradient, 0, whole.gradient().data(), 0, size);
+            parallel.step(List.of(whole));
+            for (int k = 0; k < parts.size(); k++) {
+                float[] part = parts.get(k).gradient().data();
+                System.arraycopy(gradient, k * each, part, 0, part.length);
+                sequential.get(k).step(List.of(parts.get(k)));
+            }
+        }
+
+        assertThat(parallel.threads).as("threads of the large step").hasSizeGreaterThan(1);
+        assertThat(sequential).allSatisfy(optimizer -> assertThat(optimizer.threads)
+                .containsExactly(Thread.currentThread()));
+        float[] expected = new float[size];
+        for (int k = 0; k < parts.size(); k++) {
+            float[] part = parts.get(k).value().data();
+            System.arraycopy(part, 0, expected, k * each, part.length);
+        }
+        assertThat(whole.value().data()).isEqualTo(expected);
+    }
+
+    /** Overrides the whole-parameter update, as lamb does: never split across threads. */
+    private static final class WholeParameter extends ElementwiseOptimizer {
+        final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        WholeParameter() {
+            super("whole", 0.5, List.of());
+        }
+
+        @Override
+        protected void update(float[] p, float[] g, float[][] slots) {
+            super.update(p, g, slots);
+        }
+
+        @Override
+        protected void update(int i, float[] p, float[] g, float[][] slots) {
+            if (i % 4096 == 0) {
+                threads.add(Thread.currentThread());
+            }
+            p[i] -= 0.5f * g[i];
+        }
+    }
+
+    @Test
+    void anOptimizerThatWorksOnWholeParametersStaysOnTheCallingThread() {
+        WholeParameter optimizer = new WholeParameter();
+        Parameter large = Parameter.of("w", Tensor.zeros(ElementwiseOptimizer.PARALLEL_ELEMENTS * 2));
+
+        optimizer.step(List.of(large));
+
+        assertThat(optimizer.threads).containsExactly(Thread.currentThread());
+    }
 }

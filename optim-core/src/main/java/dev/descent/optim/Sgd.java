@@ -2,10 +2,12 @@ package dev.descent.optim;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.descent.api.ElementwiseOptimizer;
 import dev.descent.api.Optimizer;
 import dev.descent.api.Parameter;
 import dev.descent.api.State;
 import dev.descent.api.Tensor;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class Sgd implements Optimizer {
 
     static final String NAME = "sgd";
     static final String LR_KEY = "lr";
+    private static final int PARALLEL_CHUNK = 1 << 15;
 
     private final double momentum;
     private final double dampening;
@@ -72,14 +75,29 @@ public final class Sgd implements Optimizer {
     public void step(List<Parameter> parameters) {
         requireNonNull(parameters, "parameters is null");
         requireDistinctNames(parameters);
-        for (Parameter parameter : parameters) {
-            update(parameter);
+        List<Update> updates = parameters.stream().map(this::prepare).toList();
+        long elements = 0;
+        for (Update update : updates) {
+            elements += update.p.length;
         }
+        if (elements < ElementwiseOptimizer.PARALLEL_ELEMENTS || Runtime.getRuntime().availableProcessors() < 2) {
+            updates.forEach(update -> update.run(0, update.p.length));
+            return;
+        }
+        // As ElementwiseOptimizer: chunks on the common pool; each element's arithmetic, so the result, is unchanged.
+        List<Runnable> chunks = new ArrayList<>();
+        for (Update update : updates) {
+            for (int from = 0; from < update.p.length; from += PARALLEL_CHUNK) {
+                int start = from;
+                int end = Math.min(update.p.length, from + PARALLEL_CHUNK);
+                chunks.add(() -> update.run(start, end));
+            }
+        }
+        chunks.parallelStream().forEach(Runnable::run);
     }
 
-    private void update(Parameter parameter) {
-        float[] p = parameter.value().data();
-        float[] grad = parameter.gradient().data();
+    /** One parameter's step, its momentum buffer found or created, to run over any range of its elements. */
+    private Update prepare(Parameter parameter) {
         float[] buf = null;
         boolean firstStep = false;
         if (momentum != 0) {
@@ -87,34 +105,55 @@ public final class Sgd implements Optimizer {
             firstStep = buffer == null;
             buf = (firstStep ? momentumBuffers.create(parameter) : buffer).data();
         }
-        // PyTorch rounds the scalar hyperparameters to the parameter's dtype, float.
-        float lr = (float) this.lr;
-        float momentum = (float) this.momentum;
-        float oneMinusDampening = (float) (1 - dampening);
-        float weightDecay = (float) this.weightDecay;
-        boolean decay = this.weightDecay != 0;
+        return new Update(parameter.value().data(), parameter.gradient().data(), buf, firstStep);
+    }
 
-        if (buf != null && !firstStep && !decay && !maximize) {
-            // The usual momentum step, in a loop of its own: the JIT does not hoist the general loop's
-            // several invariant branches, and this one runs about 3x faster (bench/OptimizerBenchmark).
-            for (int i = 0; i < p.length; i++) {
-                float b = Math.fma(oneMinusDampening, grad[i], buf[i] * momentum);
-                buf[i] = b;
-                p[i] = Math.fma(-lr, nesterov ? Math.fma(momentum, b, grad[i]) : b, p[i]);
-            }
-            return;
+    private final class Update {
+        final float[] p;
+        final float[] grad;
+        final float[] buf;
+        final boolean firstStep;
+
+        Update(float[] p, float[] grad, float[] buf, boolean firstStep) {
+            this.p = p;
+            this.grad = grad;
+            this.buf = buf;
+            this.firstStep = firstStep;
         }
-        for (int i = 0; i < p.length; i++) {
-            float g = maximize ? -grad[i] : grad[i];
-            if (decay) {
-                g = Math.fma(weightDecay, p[i], g);
+
+        void run(int from, int to) {
+            // PyTorch rounds the scalar hyperparameters to the parameter's dtype, float.
+            float lr = (float) Sgd.this.lr;
+            float momentum = (float) Sgd.this.momentum;
+            float oneMinusDampening = (float) (1 - dampening);
+            float weightDecay = (float) Sgd.this.weightDecay;
+            boolean decay = Sgd.this.weightDecay != 0;
+            float[] p = this.p;
+            float[] grad = this.grad;
+            float[] buf = this.buf;
+
+            if (buf != null && !firstStep && !decay && !maximize) {
+                // The usual momentum step, in a loop of its own: the JIT does not hoist the general loop's
+                // several invariant branches, and this one runs about 3x faster (bench/OptimizerBenchmark).
+                for (int i = from; i < to; i++) {
+                    float b = Math.fma(oneMinusDampening, grad[i], buf[i] * momentum);
+                    buf[i] = b;
+                    p[i] = Math.fma(-lr, nesterov ? Math.fma(momentum, b, grad[i]) : b, p[i]);
+                }
+                return;
             }
-            if (buf != null) {
-                // PyTorch starts the buffer at the first gradient itself, undamped.
-                buf[i] = firstStep ? g : Math.fma(oneMinusDampening, g, buf[i] * momentum);
-                g = nesterov ? Math.fma(momentum, buf[i], g) : buf[i];
+            for (int i = from; i < to; i++) {
+                float g = maximize ? -grad[i] : grad[i];
+                if (decay) {
+                    g = Math.fma(weightDecay, p[i], g);
+                }
+                if (buf != null) {
+                    // PyTorch starts the buffer at the first gradient itself, undamped.
+                    buf[i] = firstStep ? g : Math.fma(oneMinusDampening, g, buf[i] * momentum);
+                    g = nesterov ? Math.fma(momentum, buf[i], g) : buf[i];
+                }
+                p[i] = Math.fma(-lr, g, p[i]);
             }
-            p[i] = Math.fma(-lr, g, p[i]);
         }
     }
 

@@ -414,4 +414,56 @@ class SgdTest {
         assertThat(sgd).hasToString(
                 "sgd(lr=0.1, momentum=0.9, dampening=0, nesterov=true, weight_decay=0, maximize=false)");
     }
+
+    /**
+     * A step over {@code ElementwiseOptimizer.PARALLEL_ELEMENTS} elements or more runs in chunks on several
+     * threads; each element's arithmetic is unchanged, so the parameters and buffers must equal those of the same
+     * elements stepped in pieces below the threshold, which run on the calling thread.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"momentum", "nesterov, decay and maximize"})
+    void aLargeStepOnSeveralThreadsEqualsTheSameElementsSteppedInPieces(String settings) {
+        Supplier<Sgd> sgd = settings.equals("momentum")
+                ? () -> Sgd.builder().lr(0.01).momentum(0.9).dampening(0.1).build()
+                : () -> Sgd.builder().lr(0.01).momentum(0.9).nesterov(true).weightDecay(0.1).maximize(true).build();
+        int size = dev.descent.api.ElementwiseOptimizer.PARALLEL_ELEMENTS + 4321;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        float[] start = new float[size];
+        for (int i = 0; i < size; i++) {
+            start[i] = (float) random.nextDouble(-1, 1);
+        }
+        Parameter whole = Parameter.of("w", Tensor.vector(start.clone()));
+        Sgd parallel = sgd.get();
+        int each = size / 4 + 1;
+        List<Parameter> pieces = new java.util.ArrayList<>();
+        List<Sgd> sequential = new java.util.ArrayList<>();
+        for (int from = 0; from < size; from += each) {
+            float[] piece = java.util.Arrays.copyOfRange(start, from, Math.min(size, from + each));
+            pieces.add(Parameter.of("w", Tensor.vector(piece)));
+            sequential.add(sgd.get());
+        }
+
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < size; i++) {
+                whole.gradient().data()[i] = (float) random.nextDouble(-1, 1);
+            }
+            parallel.step(List.of(whole));
+            for (int k = 0; k < pieces.size(); k++) {
+                float[] gradient = pieces.get(k).gradient().data();
+                System.arraycopy(whole.gradient().data(), k * each, gradient, 0, gradient.length);
+                sequential.get(k).step(List.of(pieces.get(k)));
+            }
+        }
+
+        float[] expected = new float[size];
+        float[] expectedBuffer = new float[size];
+        for (int k = 0; k < pieces.size(); k++) {
+            float[] piece = pieces.get(k).value().data();
+            System.arraycopy(piece, 0, expected, k * each, piece.length);
+            System.arraycopy(sequential.get(k).state().tensor("momentum_buffer/w").data(), 0, expectedBuffer,
+                    k * each, piece.length);
+        }
+        assertThat(whole.value().data()).isEqualTo(expected);
+        assertThat(parallel.state().tensor("momentum_buffer/w").data()).isEqualTo(expectedBuffer);
+    }
 }
