@@ -33,7 +33,7 @@ import dev.descent.loss.kernel.ScalarLossKernels;
  * is computed as {@code log1p(-p)} in double, more accurate than PyTorch's float {@code log(1 - p)} for
  * small p.
  */
-public final class BceLoss extends PerSampleLoss {
+public final class BceLoss extends PerElementLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "bce";
     private final double[] weight;
@@ -77,17 +77,6 @@ public final class BceLoss extends PerSampleLoss {
                 throw outside("target", i, t[i], targets, "targets must be probabilities, such as the labels 0 and 1");
             }
         }
-    }
-
-    /** One value per element. */
-    @Override
-    int[] valueShape(Tensor predictions) {
-        return predictions.shape();
-    }
-
-    @Override
-    int samples(Tensor predictions) {
-        return predictions.size();
     }
 
     /**

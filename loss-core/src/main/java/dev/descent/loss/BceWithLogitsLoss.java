@@ -31,7 +31,7 @@ import java.util.Arrays;
  *
  * <p>Use it for binary and multi-label classification from raw scores. NaN in a logit propagates.
  */
-public final class BceWithLogitsLoss extends PerSampleLoss {
+public final class BceWithLogitsLoss extends PerElementLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "bce_with_logits";
 
@@ -59,17 +59,6 @@ public final class BceWithLogitsLoss extends PerSampleLoss {
         Shapes.requireSameShape(NAME, predictions, targets);
         InputChecks.requireLastAxisWeights(NAME, "weight", weight, predictions);
         InputChecks.requireLastAxisWeights(NAME, "pos_weight", posWeight, predictions);
-    }
-
-    /** One value per element. */
-    @Override
-    int[] valueShape(Tensor predictions) {
-        return predictions.shape();
-    }
-
-    @Override
-    int samples(Tensor predictions) {
-        return predictions.size();
     }
 
     /**

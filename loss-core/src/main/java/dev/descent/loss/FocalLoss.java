@@ -32,7 +32,7 @@ import dev.descent.api.Tensor;
  * negatively) and a negative {@code gamma} are refused; torchvision computes with them. NaN in a logit
  * propagates.
  */
-public final class FocalLoss extends PerSampleLoss {
+public final class FocalLoss extends PerElementLoss {
     /** The canonical name, as written in specs. */
     public static final String NAME = "focal";
 
@@ -65,12 +65,6 @@ public final class FocalLoss extends PerSampleLoss {
     @Override
     void check(Tensor predictions, Tensor targets) {
         Shapes.requireSameShape(NAME, predictions, targets);
-    }
-
-    /** One value per element. */
-    @Override
-    int[] valueShape(Tensor predictions) {
-        return predictions.shape();
     }
 
     /** The loss of element {@code i}, each element a sample. */

@@ -16,8 +16,8 @@ import dev.descent.api.Tensor;
  * ones. The gradient buffer is overwritten, never accumulated into.
  */
 abstract sealed class PerSampleLoss extends AbstractLoss
-        permits BceLoss, BceWithLogitsLoss, CategoricalHingeLoss, CosineEmbeddingLoss, FocalLoss, MultiMarginLoss,
-        MultilabelSoftMarginLoss, RankedPairLoss, TripletMarginLoss {
+        permits PerElementLoss, CategoricalHingeLoss, CosineEmbeddingLoss, MultiMarginLoss, MultilabelSoftMarginLoss,
+        RankedPairLoss, TripletMarginLoss {
     PerSampleLoss(String name, Reduction reduction) {
         super(name, reduction);
     }
