@@ -8,11 +8,9 @@ import dev.descent.api.Shapes;
 import dev.descent.api.State;
 import dev.descent.api.Tensor;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Adafactor, from Shazeer and Stern, "Adafactor: Adaptive Learning Rates with Sublinear Memory Cost" (ICML
@@ -98,17 +96,11 @@ public final class Adafactor implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         requireNonNull(parameters, "parameters is null");
+        parameters.forEach(parameter -> requireNonNull(parameter, "parameter is null"));
+        Checks.requireDistinctNames(NAME, parameters);
         // Check every parameter, and create what is missing, before anything changes.
-        Set<String> seen = new HashSet<>();
         Map<String, Tensor> created = new HashMap<>();
-        List<Tensor[]> moments = parameters.stream().map(parameter -> {
-            requireNonNull(parameter, "parameter is null");
-            if (!seen.add(parameter.name())) {
-                throw new IllegalArgumentException(NAME + ": two parameters are named '" + parameter.name()
-                        + "'; optimizer state is keyed by name, so names must be distinct (e.g. 0.weight, 1.weight)");
-            }
-            return moments(parameter, created);
-        }).toList();
+        List<Tensor[]> moments = parameters.stream().map(parameter -> moments(parameter, created)).toList();
         buffers.putAll(created);
         steps++;
         for (int k = 0; k < parameters.size(); k++) {

@@ -1,6 +1,11 @@
 package dev.descent.optim;
 
+import dev.descent.api.Parameter;
 import dev.descent.api.SpecValue;
+import dev.descent.api.State;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Argument checks shared by the optimizers, schedules and gradient transforms, with messages in the project's
@@ -43,6 +48,36 @@ public final class Checks {
                     + format(value) + "'");
         }
         return (long) value;
+    }
+
+    /**
+     * The count under {@code key} of a loaded state (0 when absent): a whole number in {@code [0, max]}.
+     *
+     * @throws IllegalArgumentException {@code accumulate: state 'count' must be a count >= 0, got '-1'}
+     */
+    public static long count(String owner, State state, String key, double max) {
+        double value = state.number(key, 0);
+        if (!(value >= 0 && value <= max && value == Math.rint(value))) {
+            throw new IllegalArgumentException(owner + ": state '" + key + "' must be a count >= 0, got '"
+                    + format(value) + "'");
+        }
+        return (long) value;
+    }
+
+    /**
+     * State is keyed by parameter name: two parameters with one name would share it and silently corrupt
+     * each other.
+     *
+     * @throws IllegalArgumentException naming the parameter
+     */
+    public static void requireDistinctNames(String owner, List<Parameter> parameters) {
+        Set<String> seen = new HashSet<>();
+        for (Parameter parameter : parameters) {
+            if (!seen.add(parameter.name())) {
+                throw new IllegalArgumentException(owner + ": two parameters are named '" + parameter.name()
+                        + "'; optimizer state is keyed by name, so names must be distinct (e.g. 0.weight, 1.weight)");
+            }
+        }
     }
 
     /** A number as a spec would write it: {@code 0}, {@code 0.9}, {@code -1}, {@code inf}. */

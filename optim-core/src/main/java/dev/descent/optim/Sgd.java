@@ -8,9 +8,7 @@ import dev.descent.api.Parameter;
 import dev.descent.api.State;
 import dev.descent.api.Tensor;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay: PyTorch's
@@ -74,7 +72,7 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         requireNonNull(parameters, "parameters is null");
-        requireDistinctNames(parameters);
+        Checks.requireDistinctNames(NAME, parameters);
         List<Update> updates = parameters.stream().map(this::prepare).toList();
         long elements = 0;
         for (Update update : updates) {
@@ -157,16 +155,6 @@ public final class Sgd implements Optimizer {
         }
     }
 
-    // Two parameters with one name would share a momentum buffer and silently corrupt each other.
-    private static void requireDistinctNames(List<Parameter> parameters) {
-        Set<String> seen = new HashSet<>();
-        for (Parameter parameter : parameters) {
-            if (!seen.add(parameter.name())) {
-                throw new IllegalArgumentException(NAME + ": two parameters are named '" + parameter.name()
-                        + "'; optimizer state is keyed by name, so names must be distinct (e.g. 0.weight, 1.weight)");
-            }
-        }
-    }
 
     @Override
     public double learningRate() {

@@ -161,10 +161,10 @@ public final class ReduceOnPlateauSchedule implements Schedule {
     public void loadState(State state) {
         reset();
         best = state.number("best", best);
-        numBadEpochs = (int) ScheduleChecks.count(NAME, state, "num_bad_epochs");
-        cooldownCounter = (int) ScheduleChecks.count(NAME, state, "cooldown_counter");
-        lastEpoch = ScheduleChecks.count(NAME, state, "last_epoch");
-        reductions = (int) ScheduleChecks.count(NAME, state, "reductions");
+        numBadEpochs = (int) Checks.count(NAME, state, "num_bad_epochs", Integer.MAX_VALUE);
+        cooldownCounter = (int) Checks.count(NAME, state, "cooldown_counter", Integer.MAX_VALUE);
+        lastEpoch = Checks.count(NAME, state, "last_epoch", Integer.MAX_VALUE);
+        reductions = (int) Checks.count(NAME, state, "reductions", Integer.MAX_VALUE);
     }
 
     @Override

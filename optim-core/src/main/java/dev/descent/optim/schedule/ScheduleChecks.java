@@ -2,7 +2,6 @@ package dev.descent.optim.schedule;
 
 import dev.descent.api.ParamSpec;
 import dev.descent.api.Schedule;
-import dev.descent.api.State;
 import dev.descent.optim.Checks;
 import java.util.List;
 import java.util.Objects;
@@ -53,15 +52,6 @@ final class ScheduleChecks {
         return copy;
     }
 
-    /** The count under {@code key} of a loaded state (0 when absent), refusing what no count can be. */
-    static long count(String owner, State state, String key) {
-        double value = state.number(key, 0);
-        if (!(value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value))) {
-            throw new IllegalArgumentException(owner + ": state '" + key + "' must be a count >= 0, got '"
-                    + Checks.format(value) + "'");
-        }
-        return (long) value;
-    }
 
     static Schedule.Interval interval(String owner, Schedule.Interval interval) {
         return Objects.requireNonNull(interval, () -> owner + ": interval is null");

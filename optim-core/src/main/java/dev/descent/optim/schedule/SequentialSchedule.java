@@ -97,7 +97,7 @@ public final class SequentialSchedule implements Schedule {
 
     @Override
     public void loadState(State state) {
-        lastT = ScheduleChecks.count(NAME, state, "last_t");
+        lastT = Checks.count(NAME, state, "last_t", Integer.MAX_VALUE);
         for (int i = 0; i < schedules.size(); i++) {
             schedules.get(i).loadState(state.under(String.valueOf(i)));
         }

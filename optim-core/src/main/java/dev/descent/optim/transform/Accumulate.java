@@ -6,6 +6,7 @@ import dev.descent.api.GradientTransform;
 import dev.descent.api.Parameter;
 import dev.descent.api.State;
 import dev.descent.api.Tensor;
+import dev.descent.optim.Checks;
 import dev.descent.optim.Slot;
 import java.util.List;
 
@@ -84,7 +85,7 @@ public final class Accumulate implements GradientTransform {
     public void loadState(State state) {
         requireNonNull(state, "state is null");
         Transforms.requireOnly(NAME, state, List.of(COUNT_KEY), List.of(sums));
-        long restored = Transforms.count(NAME, state, COUNT_KEY);
+        long restored = Checks.count(NAME, state, COUNT_KEY, Double.MAX_VALUE);
         if (restored >= steps) {
             throw new IllegalArgumentException(NAME + ": state '" + COUNT_KEY + "' is " + restored
                     + ", but steps is " + steps + "; was the state taken with other settings?");

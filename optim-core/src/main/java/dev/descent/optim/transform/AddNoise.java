@@ -94,7 +94,7 @@ public final class AddNoise implements GradientTransform {
     public void loadState(State state) {
         requireNonNull(state, "state is null");
         Transforms.requireOnly(NAME, state, List.of(STEP_KEY), List.of());
-        step = Transforms.count(NAME, state, STEP_KEY);
+        step = Checks.count(NAME, state, STEP_KEY, Double.MAX_VALUE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.descent.api.GradientTransform;
 import dev.descent.api.Optimizer;
 import dev.descent.api.Parameter;
 import dev.descent.api.State;
+import dev.descent.optim.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class Chain implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         requireNonNull(parameters, "parameters is null");
-        Transforms.requireDistinctNames(NAME, parameters);
+        Checks.requireDistinctNames(NAME, parameters);
         for (GradientTransform transform : transforms) {
             if (!transform.beforeStep(parameters)) {
                 return;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.descent.api.Optimizer;
 import dev.descent.api.Parameter;
 import dev.descent.api.State;
+import dev.descent.optim.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -54,7 +55,7 @@ public final class ParameterGroups implements Optimizer {
     @Override
     public void step(List<Parameter> parameters) {
         requireNonNull(parameters, "parameters is null");
-        Transforms.requireDistinctNames(NAME, parameters);
+        Checks.requireDistinctNames(NAME, parameters);
         List<List<Parameter>> parts = new ArrayList<>();
         for (int i = 0; i <= groups.size(); i++) {
             parts.add(new ArrayList<>());

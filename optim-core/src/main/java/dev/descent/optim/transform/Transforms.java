@@ -1,13 +1,9 @@
 package dev.descent.optim.transform;
 
-import dev.descent.api.Parameter;
 import dev.descent.api.State;
-import dev.descent.optim.Checks;
 import dev.descent.optim.Slot;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** State checks shared by the transforms and the composite optimizers of this package. */
 final class Transforms {
@@ -42,15 +38,6 @@ final class Transforms {
                 + (kept.isEmpty() ? " keeps no state" : " keeps " + String.join(", ", kept)));
     }
 
-    /** The number under {@code key} (0 when absent), which must be a count: an integer {@code >= 0}. */
-    static long count(String owner, State state, String key) {
-        double value = state.number(key, 0);
-        if (!(value >= 0) || value != Math.rint(value)) {
-            throw new IllegalArgumentException(owner + ": state '" + key + "' must be a count, got '"
-                    + Checks.format(value) + "'");
-        }
-        return (long) value;
-    }
 
     /**
      * The state of a composite: each part's state nested under its position ({@code 0/...}, {@code 1/...}), the
@@ -84,19 +71,5 @@ final class Transforms {
                     + " nests its parts' states under " + String.join("/, ", prefixes) + "/");
         }
         return prefixes.stream().map(state::under).toList();
-    }
-
-    /**
-     * State of transforms and optimizers is keyed by parameter name: two parameters with one name would share
-     * it and silently corrupt each other.
-     */
-    static void requireDistinctNames(String owner, List<Parameter> parameters) {
-        Set<String> seen = new HashSet<>();
-        for (Parameter parameter : parameters) {
-            if (!seen.add(parameter.name())) {
-                throw new IllegalArgumentException(owner + ": two parameters are named '" + parameter.name()
-                        + "'; state is keyed by name, so names must be distinct (e.g. 0.weight, 1.weight)");
-            }
-        }
     }
 }
