@@ -8,7 +8,7 @@ package dev.descent.api;
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
     /** The version of the API this code is. Kept equal to the build's {@code descent.api.version}. */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 0);
+    public static final ApiVersion CURRENT = new ApiVersion(2, 0);
 
     /** The manifest attribute holding the version a plugin was built against. */
     public static final String MANIFEST_ATTRIBUTE = "Descent-Api-Version";

@@ -5,16 +5,23 @@ import static java.util.Objects.requireNonNull;
 /**
  * A trainable tensor with its gradient. Back-propagation (or the caller) accumulates into
  * {@link #gradient()}; an {@link Optimizer} reads it and updates {@link #value()} in place.
+ *
+ * <p>Value and gradient are the same tensors for the parameter's whole life, so optimizer state and
+ * kernels may hold on to them. A parameter can be {@linkplain #setFrozen frozen}: the trainer then leaves
+ * it out of what the optimizer sees, and it keeps its value.
  */
 public final class Parameter {
     private final String name;
     private final Tensor value;
     private final Tensor gradient;
+    /** One element, shared by every renamed view of this parameter. */
+    private final boolean[] frozen;
 
-    private Parameter(String name, Tensor value, Tensor gradient) {
+    private Parameter(String name, Tensor value, Tensor gradient, boolean[] frozen) {
         this.name = requireNonNull(name, "name is null");
         this.value = requireNonNull(value, "value is null");
         this.gradient = gradient;
+        this.frozen = frozen;
     }
 
     /** A parameter holding {@code value} (not copied), with a zero gradient of the same shape. */
@@ -23,7 +30,7 @@ public final class Parameter {
         if (name.isBlank()) {
             throw new IllegalArgumentException("a parameter name must not be blank");
         }
-        return new Parameter(name, value, Tensor.zerosLike(value));
+        return new Parameter(name, value, Tensor.zerosLike(value), new boolean[1]);
     }
 
     /**
@@ -34,7 +41,17 @@ public final class Parameter {
         if (newName.isBlank()) {
             throw new IllegalArgumentException("a parameter name must not be blank");
         }
-        return new Parameter(newName, value, gradient);
+        return new Parameter(newName, value, gradient, frozen);
+    }
+
+    /** Whether the parameter is frozen: left out of the optimizer's step. Shared with every renamed view. */
+    public boolean frozen() {
+        return frozen[0];
+    }
+
+    /** Freezes or thaws the parameter (and every renamed view of it). */
+    public void setFrozen(boolean frozen) {
+        this.frozen[0] = frozen;
     }
 
     /** Unique within a model, e.g. {@code 0.weight}; optimizer state is keyed by it. */

@@ -244,7 +244,7 @@ class TensorTest {
     void reshapeRefusesAShapeOfAnotherSize() {
         assertThatThrownBy(() -> twoByThree().reshape(4, 2))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("shape [4, 2] holds 8 elements but the data has 6");
+                .hasMessage("cannot reshape a tensor of shape [2, 3] (6 elements) to shape [4, 2]");
     }
 
     @Test
