@@ -325,7 +325,7 @@ class CliTest {
         Run run = run("--version");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).startsWith("descent ").contains("(API 1.0");
+        assertThat(run.out()).startsWith("descent ").contains("(API 2.0");
     }
 
     @Test

@@ -65,7 +65,7 @@ class PluginsCliTest {
         TestJars.builder().source("org.acme.TripleLoss", source)
                 .service("dev.descent.api.LossProvider", "org.acme.TripleLoss")
                 .manifest("Descent-Plugin-Id", "acme").manifest("Descent-Plugin-Version", "0.3")
-                .manifest("Descent-Api-Version", "1.0")
+                .manifest("Descent-Api-Version", "2.0")
                 .write(folder.resolve("acme.jar"));
         TestJars.corrupt(folder.resolve("broken.jar"));
     }

@@ -2,6 +2,7 @@ package dev.descent.app.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.descent.api.Pass;
 import dev.descent.api.Layer;
 import dev.descent.api.Loss;
 import dev.descent.api.Optimizer;
@@ -113,13 +114,13 @@ class ExamplePluginsTest {
         double last = Double.NaN;
         for (int step = 0; step < 200; step++) {
             parameters.forEach(Parameter::zeroGradient);
-            Tensor predictions = model.forward(inputs, true);
+            Tensor predictions = model.forward(inputs, Pass.training(new java.util.SplittableRandom(0)));
             Tensor gradient = Tensor.zerosLike(predictions);
             last = loss.compute(predictions, targets, gradient);
             if (step == 0) {
                 first = last;
             }
-            model.backward(gradient);
+            model.backward(gradient, true);
             optimizer.step(parameters);
         }
 

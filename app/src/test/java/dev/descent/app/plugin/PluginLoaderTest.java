@@ -32,7 +32,7 @@ class PluginLoaderTest {
                 .service(LOSS_SPI, className)
                 .manifest("Descent-Plugin-Id", id)
                 .manifest("Descent-Plugin-Version", "1.2.3")
-                .manifest("Descent-Api-Version", "1.0")
+                .manifest("Descent-Api-Version", "2.0")
                 .write(folder.resolve(fileName));
     }
 
@@ -59,7 +59,7 @@ class PluginLoaderTest {
         Plugin acme = plugin(descent, "acme");
         assertThat(acme.isLoaded()).isTrue();
         assertThat(acme.version()).isEqualTo("1.2.3");
-        assertThat(acme.apiVersion()).isEqualTo("1.0");
+        assertThat(acme.apiVersion()).isEqualTo("2.0");
         assertThat(acme.providers()).extracting(Plugin.Provided::qualifiedName).containsExactly("acme:half");
     }
 
@@ -102,11 +102,11 @@ class PluginLoaderTest {
                 .source("org.acme.HalfLoss", constantLoss("org.acme.HalfLoss", "half", 0.5))
                 .service(LOSS_SPI, "org.acme.HalfLoss")
                 .manifest("Descent-Plugin-Id", "future")
-                .manifest("Descent-Api-Version", "2.0")
+                .manifest("Descent-Api-Version", "3.0")
                 .write(folder.resolve("future.jar"));
 
         assertThat(plugin(descent(), "future").reason())
-                .isEqualTo("built against Descent API 2.0, but this is API 1.0: the major versions differ");
+                .isEqualTo("built against Descent API 3.0, but this is API 2.0: the major versions differ");
     }
 
     @Test
@@ -115,11 +115,11 @@ class PluginLoaderTest {
                 .source("org.acme.HalfLoss", constantLoss("org.acme.HalfLoss", "half", 0.5))
                 .service(LOSS_SPI, "org.acme.HalfLoss")
                 .manifest("Descent-Plugin-Id", "newer")
-                .manifest("Descent-Api-Version", "1.7")
+                .manifest("Descent-Api-Version", "2.7")
                 .write(folder.resolve("newer.jar"));
 
         assertThat(plugin(descent(), "newer").reason())
-                .isEqualTo("built against Descent API 1.7, but this is API 1.0: the plugin needs a newer Descent");
+                .isEqualTo("built against Descent API 2.7, but this is API 2.0: the plugin needs a newer Descent");
     }
 
     @Test

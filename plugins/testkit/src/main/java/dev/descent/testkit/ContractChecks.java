@@ -85,6 +85,8 @@ public final class ContractChecks {
     public static final String LAYER_DETERMINISM = "layer deterministic";
     /** backward without a training forward throws IllegalStateException. */
     public static final String LAYER_BACKWARD_NEEDS_TRAINING = "layer backward without a training forward refused";
+    /** A smaller batch gives the outputs of those examples in the full batch, and the full batch again after. */
+    public static final String LAYER_SMALLER_BATCH = "layer smaller batch gives the same outputs";
 
     /** Rates for t = 0..50 from an initial rate of 0.1 are finite and non-negative. */
     public static final String SCHEDULE_RATES = "schedule rates finite and non-negative";
@@ -161,7 +163,8 @@ public final class ContractChecks {
     /**
      * {@link #DESCRIBE}, {@link #PARAMETERS} and, for each spec that could be created,
      * {@link #LAYER_OUTPUT_SHAPE}, {@link #LAYER_INPUT_GRADIENT}, {@link #LAYER_PARAMETER_GRADIENTS},
-     * {@link #LAYER_ACCUMULATES}, {@link #LAYER_DETERMINISM} and {@link #LAYER_BACKWARD_NEEDS_TRAINING}. Each
+     * {@link #LAYER_ACCUMULATES}, {@link #LAYER_DETERMINISM}, {@link #LAYER_BACKWARD_NEEDS_TRAINING} and
+     * {@link #LAYER_SMALLER_BATCH}. Each
      * layer is initialised for the configured input shape from a fixed seed before use.
      */
     public static List<CheckResult> checkLayer(LayerProvider provider, LayerCheckConfig config) {

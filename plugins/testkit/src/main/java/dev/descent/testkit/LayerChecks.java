@@ -5,6 +5,7 @@ import static dev.descent.testkit.CheckRun.fail;
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.Parameter;
+import dev.descent.api.Pass;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.ComponentChecks.SpecCase;
@@ -23,6 +24,7 @@ final class LayerChecks {
     private static final long WEIGHT_SEED = 0x1A7E5L;
     private static final long INPUT_SEED = 0x1A7E6L;
     private static final long R_SEED = 0x1A7E7L;
+    private static final long PASS_SEED = 0x1A7E8L;
     /** Slack of the accumulation check: twice a float gradient is exact, a re-summed one nearly so. */
     private static final double ACCUMULATION_TOLERANCE = 1e-5;
 
@@ -44,6 +46,7 @@ final class LayerChecks {
         run.run(spec.name(ContractChecks.LAYER_ACCUMULATES), checks::accumulates);
         run.run(spec.name(ContractChecks.LAYER_DETERMINISM), checks::determinism);
         run.run(spec.name(ContractChecks.LAYER_BACKWARD_NEEDS_TRAINING), checks::backwardNeedsTraining);
+        run.run(spec.name(ContractChecks.LAYER_SMALLER_BATCH), checks::smallerBatch);
     }
 
     /** A layer from the spec, initialised for the configured input shape from a fixed seed. */
@@ -63,7 +66,12 @@ final class LayerChecks {
     }
 
     private static double f(Layer layer, Tensor input, Tensor r) {
-        return GradientCheck.weightedSum(layer.forward(input, false), r);
+        return GradientCheck.weightedSum(layer.forward(input, Pass.INFERENCE), r);
+    }
+
+    /** A training pass with a fixed seed, so a layer that draws random numbers is checked reproducibly. */
+    private static Pass training() {
+        return Pass.training(new SplittableRandom(PASS_SEED));
     }
 
     private String outputShape() {
@@ -78,7 +86,7 @@ final class LayerChecks {
         System.arraycopy(perExample, 0, expected, 1, perExample.length);
         Tensor input = input();
         for (boolean training : new boolean[] {false, true}) {
-            int[] actual = layer.forward(input, training).shape();
+            int[] actual = layer.forward(input, training ? training() : Pass.INFERENCE).shape();
             if (!Arrays.equals(actual, expected)) {
                 throw fail("outputShape(" + Shapes.toString(inputShape) + ") is " + Shapes.toString(perExample)
                         + " but forward(input of shape " + Shapes.toString(input.shape()) + ", training=" + training
@@ -93,12 +101,14 @@ final class LayerChecks {
     private String inputGradient() {
         Layer layer = create();
         Tensor input = input();
-        Tensor r = weights(layer.forward(input, false).shape());
-        layer.forward(input, true);
-        Tensor analytic = layer.backward(r);
-        if (analytic == null) {
-            throw fail("backward returned null; it must return d(loss)/d(input)");
+        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
+        layer.forward(input, training());
+        Tensor returned = layer.backward(r, true);
+        if (returned == null) {
+            throw fail("backward(gradient, true) returned null; it must return d(loss)/d(input)");
         }
+        // The layer may reuse its gradient tensor: keep what this backward gave.
+        Tensor analytic = returned.copy();
         GradientCheck.Comparison comparison = GradientCheck.compare(x -> f(layer, x, r), input, analytic);
         String detail = comparison.describe("backward gives", input.shape());
         if (!comparison.passed()) {
@@ -114,10 +124,10 @@ final class LayerChecks {
             return "the layer has no parameters";
         }
         Tensor input = input();
-        Tensor r = weights(layer.forward(input, false).shape());
+        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
         parameters.forEach(Parameter::zeroGradient);
-        layer.forward(input, true);
-        layer.backward(r);
+        layer.forward(input, training());
+        layer.backward(r, false);
         List<String> measured = new ArrayList<>();
         for (Parameter parameter : parameters) {
             Tensor analytic = parameter.gradient().copy();
@@ -139,13 +149,13 @@ final class LayerChecks {
             return "the layer has no parameters";
         }
         Tensor input = input();
-        Tensor r = weights(layer.forward(input, false).shape());
+        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
         parameters.forEach(Parameter::zeroGradient);
-        layer.forward(input, true);
-        layer.backward(r);
+        layer.forward(input, training());
+        layer.backward(r, true);
         List<Tensor> once = parameters.stream().map(p -> p.gradient().copy()).toList();
-        layer.forward(input, true);
-        layer.backward(r);
+        layer.forward(input, training());
+        layer.backward(r, true);
         for (int p = 0; p < parameters.size(); p++) {
             Tensor twice = parameters.get(p).gradient();
             Tensor expected = once.get(p).copy();
@@ -182,9 +192,10 @@ final class LayerChecks {
             }
         }
         Tensor input = input();
-        Tensor outputA = first.forward(input, false);
-        Tensor outputB = second.forward(input, false);
-        Tensor outputAgain = first.forward(input, false);
+        // Copies: a layer may hand back the same output tensor on every forward.
+        Tensor outputA = first.forward(input, Pass.INFERENCE).copy();
+        Tensor outputB = second.forward(input, Pass.INFERENCE).copy();
+        Tensor outputAgain = first.forward(input, Pass.INFERENCE).copy();
         if (!Arrays.equals(outputA.data(), outputB.data()) || !Arrays.equals(outputA.data(), outputAgain.data())) {
             throw fail("inference forwards of one input gave " + outputA + ", " + outputAgain + " (same layer) and "
                     + outputB + " (a twin); expected identical bits");
@@ -196,10 +207,10 @@ final class LayerChecks {
     private String backwardNeedsTraining() {
         Layer layer = create();
         Tensor input = input();
-        Tensor output = layer.forward(input, false);
+        Tensor output = layer.forward(input, Pass.INFERENCE);
         Tensor r = weights(output.shape());
         try {
-            layer.backward(r);
+            layer.backward(r, true);
         } catch (IllegalStateException e) {
             return "after an inference forward only, backward threw IllegalStateException: " + e.getMessage();
         } catch (RuntimeException e) {
@@ -208,5 +219,34 @@ final class LayerChecks {
         }
         throw fail("backward after an inference forward only returned normally; expected an IllegalStateException,"
                 + " since there is no training forward to back-propagate through");
+    }
+
+    /**
+     * A smaller batch after a full one (as the last batch of an epoch), then the full one again: the
+     * outputs must be those of the same examples in the full batch, so a layer's reused tensors cannot
+     * leak between batch sizes.
+     */
+    private String smallerBatch() {
+        int batch = config.batchSize();
+        if (batch < 2) {
+            return "the batch has one example; nothing smaller to check";
+        }
+        Layer layer = create();
+        Tensor input = input();
+        Tensor full = layer.forward(input, Pass.INFERENCE).copy();
+        Tensor head = input.rows(0, batch - 1).copy();
+        Tensor small = layer.forward(head, Pass.INFERENCE).copy();
+        Tensor expected = full.rows(0, batch - 1).copy();
+        if (!Arrays.equals(small.shape(), expected.shape()) || !Arrays.equals(small.data(), expected.data())) {
+            throw fail("the first " + (batch - 1) + " examples alone gave " + small + " but in a batch of " + batch
+                    + " they gave " + expected + "; an inference forward must not depend on the batch size");
+        }
+        Tensor again = layer.forward(input, Pass.INFERENCE);
+        if (!Arrays.equals(again.data(), full.data())) {
+            throw fail("a full batch after a smaller one gave " + again + ", before it " + full
+                    + "; the layer's tensors must not carry anything from one batch size to another");
+        }
+        return "a batch of " + (batch - 1) + " gives the same outputs as those examples in a batch of " + batch
+                + ", and the full batch after it the same as before";
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.descent.api.ComponentResolver;
 import dev.descent.api.Layer;
 import dev.descent.api.Params;
+import dev.descent.api.Pass;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.fixture.AffineProvider;
 import dev.descent.testkit.fixture.TanhProvider;
@@ -29,7 +30,8 @@ class LayerChecksTest {
                 "layer parameter gradients match finite differences [affine(out_features=3)]",
                 "layer accumulates parameter gradients [affine(out_features=3)]",
                 "layer deterministic [affine(out_features=3)]",
-                "layer backward without a training forward refused [affine(out_features=3)]");
+                "layer backward without a training forward refused [affine(out_features=3)]",
+                "layer smaller batch gives the same outputs [affine(out_features=3)]");
     }
 
     @Test
@@ -70,15 +72,15 @@ class LayerChecksTest {
 
                     // Keeps its input even when not training, so backward goes through where it should not.
                     @Override
-                    public Tensor forward(Tensor input, boolean training) {
+                    public Tensor forward(Tensor input, Pass pass) {
                         lastInput = input;
-                        return tanh.forward(input, training);
+                        return tanh.forward(input, pass);
                     }
 
                     @Override
-                    public Tensor backward(Tensor outputGradient) {
-                        tanh.forward(lastInput, true);
-                        return tanh.backward(outputGradient);
+                    public Tensor backward(Tensor outputGradient, boolean inputGradient) {
+                        tanh.forward(lastInput, Pass.training(new java.util.SplittableRandom(0)));
+                        return tanh.backward(outputGradient, true);
                     }
                 };
             }
@@ -109,13 +111,13 @@ class LayerChecksTest {
                     }
 
                     @Override
-                    public Tensor forward(Tensor input, boolean training) {
-                        return affine.forward(input, training);
+                    public Tensor forward(Tensor input, Pass pass) {
+                        return affine.forward(input, pass);
                     }
 
                     @Override
-                    public Tensor backward(Tensor outputGradient) {
-                        return affine.backward(outputGradient);
+                    public Tensor backward(Tensor outputGradient, boolean inputGradient) {
+                        return affine.backward(outputGradient, true);
                     }
 
                     @Override
@@ -132,5 +134,44 @@ class LayerChecksTest {
         assertThat(only(results, ContractChecks.LAYER_OUTPUT_SHAPE).detail())
                 .isEqualTo("outputShape([5]) is [5] but forward(input of shape [3, 5], training=false) gives shape [3, 3];"
                         + " expected [3, 5], the batch followed by outputShape");
+    }
+
+    @Test
+    void layerWhoseOutputDependsOnTheBatchSizeFailsTheSmallerBatchCheckAlone() {
+        TanhProvider provider = new TanhProvider() {
+            @Override
+            public Layer create(Params params) {
+                Layer tanh = super.create(params);
+                return new Layer() {
+                    @Override
+                    public int[] outputShape(int[] inputShape) {
+                        return tanh.outputShape(inputShape);
+                    }
+
+                    // Adds the batch size to every output: fine for one size, wrong across sizes.
+                    @Override
+                    public Tensor forward(Tensor input, Pass pass) {
+                        Tensor output = tanh.forward(input, pass).copy();
+                        float[] y = output.data();
+                        for (int i = 0; i < y.length; i++) {
+                            y[i] += input.dim(0);
+                        }
+                        return output;
+                    }
+
+                    @Override
+                    public Tensor backward(Tensor outputGradient, boolean inputGradient) {
+                        return tanh.backward(outputGradient, inputGradient);
+                    }
+                };
+            }
+        };
+
+        List<CheckResult> results = ContractChecks.check(provider, ComponentResolver.NONE);
+
+        assertThat(failed(results)).containsExactly("layer smaller batch gives the same outputs [tanh]");
+        assertThat(only(results, ContractChecks.LAYER_SMALLER_BATCH).detail())
+                .startsWith("the first 2 examples alone gave Tensor[2, 5]")
+                .endsWith("an inference forward must not depend on the batch size");
     }
 }

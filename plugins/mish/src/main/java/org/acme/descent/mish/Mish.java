@@ -3,6 +3,7 @@ package org.acme.descent.mish;
 import static java.util.Objects.requireNonNull;
 
 import dev.descent.api.Layer;
+import dev.descent.api.Pass;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 
@@ -55,7 +56,7 @@ public final class Mish implements Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input, boolean training) {
+    public Tensor forward(Tensor input, Pass pass) {
         requireNonNull(input, "input is null");
         Tensor output = Tensor.zerosLike(input);
         float[] x = input.data();
@@ -63,9 +64,7 @@ public final class Mish implements Layer {
         for (int i = 0; i < x.length; i++) {
             y[i] = (float) value(x[i]);
         }
-        if (training) {
-            lastInput = input;
-        }
+        lastInput = pass.training() ? input : null;
         return output;
     }
 
@@ -76,11 +75,11 @@ public final class Mish implements Layer {
      * @throws IllegalArgumentException if {@code outputGradient} does not have that forward's shape
      */
     @Override
-    public Tensor backward(Tensor outputGradient) {
+    public Tensor backward(Tensor outputGradient, boolean needInputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
         if (lastInput == null) {
             throw new IllegalStateException(NAME + ": backward called without a training forward; call"
-                    + " forward(input, true) first");
+                    + " forward(input, Pass.training(random)) first");
         }
         if (!outputGradient.hasShape(lastInput.shape())) {
             throw new IllegalArgumentException(NAME + ": output gradient of shape "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.descent.api.Pass;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.FiniteDifferences;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,13 @@ class MishTest {
     }
 
     private static float forward(float x) {
-        return new Mish().forward(Tensor.vector(x), false).data()[0];
+        return new Mish().forward(Tensor.vector(x), Pass.INFERENCE).data()[0];
     }
 
     private static float slope(float x) {
         Mish mish = new Mish();
-        mish.forward(Tensor.vector(x), true);
-        return mish.backward(Tensor.vector(1f)).data()[0];
+        mish.forward(Tensor.vector(x), Pass.training(new java.util.SplittableRandom(0)));
+        return mish.backward(Tensor.vector(1f), true).data()[0];
     }
 
     @Test
@@ -92,10 +93,10 @@ class MishTest {
     @Test
     void backwardMultipliesTheOutputGradientBySlope() {
         Mish mish = new Mish();
-        mish.forward(Tensor.vector(0f, 0f), true);
+        mish.forward(Tensor.vector(0f, 0f), Pass.training(new java.util.SplittableRandom(0)));
 
         // slope 0.6 at 0
-        Tensor inputGradient = mish.backward(Tensor.vector(2f, -0.5f));
+        Tensor inputGradient = mish.backward(Tensor.vector(2f, -0.5f), true);
 
         assertThat(inputGradient.data()[0]).isCloseTo(1.2f, within(TOLERANCE));
         assertThat(inputGradient.data()[1]).isCloseTo(-0.3f, within(TOLERANCE));
@@ -105,10 +106,10 @@ class MishTest {
     void backwardMatchesFiniteDifferences() {
         Mish mish = new Mish();
         Tensor input = Tensor.of(new float[] {-3.1f, -1.2f, -0.4f, 0.3f, 1.7f, 4.2f}, 2, 3);
-        Tensor numeric = FiniteDifferences.gradient(x -> sum(mish.forward(x, false)), input);
+        Tensor numeric = FiniteDifferences.gradient(x -> sum(mish.forward(x, Pass.INFERENCE)), input);
 
-        mish.forward(input, true);
-        Tensor analytic = mish.backward(Tensor.of(new float[] {1, 1, 1, 1, 1, 1}, 2, 3));
+        mish.forward(input, Pass.training(new java.util.SplittableRandom(0)));
+        Tensor analytic = mish.backward(Tensor.of(new float[] {1, 1, 1, 1, 1, 1}, 2, 3), true);
 
         assertThat(FiniteDifferences.maxScaledError(analytic, numeric)).isLessThan(1e-3);
     }
@@ -128,25 +129,25 @@ class MishTest {
 
     @Test
     void forwardKeepsTheBatchShape() {
-        assertThat(new Mish().forward(Tensor.zeros(2, 3, 4), false).shape()).containsExactly(2, 3, 4);
+        assertThat(new Mish().forward(Tensor.zeros(2, 3, 4), Pass.INFERENCE).shape()).containsExactly(2, 3, 4);
     }
 
     @Test
     void backwardWithoutATrainingForwardIsRefused() {
         Mish mish = new Mish();
-        mish.forward(Tensor.vector(1f), false);
+        mish.forward(Tensor.vector(1f), Pass.INFERENCE);
 
-        assertThatThrownBy(() -> mish.backward(Tensor.vector(1f)))
+        assertThatThrownBy(() -> mish.backward(Tensor.vector(1f), true))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("forward(input, true)");
+                .hasMessageContaining("forward(input, Pass.training(random))");
     }
 
     @Test
     void backwardOfAnotherShapeIsRefusedNamingBothShapes() {
         Mish mish = new Mish();
-        mish.forward(Tensor.zeros(2, 3), true);
+        mish.forward(Tensor.zeros(2, 3), Pass.training(new java.util.SplittableRandom(0)));
 
-        assertThatThrownBy(() -> mish.backward(Tensor.zeros(3, 2)))
+        assertThatThrownBy(() -> mish.backward(Tensor.zeros(3, 2), true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("mish:")
                 .hasMessageContaining("[3, 2]")
