@@ -2,10 +2,14 @@ package dev.descent.nn;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.descent.api.BatchBuffer;
+import dev.descent.api.Initializer;
 import dev.descent.api.Layer;
 import dev.descent.api.Parameter;
+import dev.descent.api.Pass;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
+import dev.descent.nn.init.Initializers;
 import dev.descent.nn.kernel.Kernels;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +39,11 @@ public final class Linear implements Layer {
     /** The seed of the weights a layer holds until {@link #initialize} is called. */
     public static final long DEFAULT_SEED = 0x5EEDL;
 
+    private static final Initializer TORCH_DEFAULT = Initializers.create(Initializers.TORCH_DEFAULT);
+
     private final int outFeatures;
     private final boolean hasBias;
+    private final Initializer init;
     /** 0 until known, for a lazy layer. */
     private int inFeatures;
     /** Null until in_features is known. */
@@ -45,6 +52,10 @@ public final class Linear implements Layer {
     private Parameter bias;
     /** The input of the last training forward, which backward needs; null before one. */
     private Tensor lastInput;
+    private final BatchBuffer output = new BatchBuffer();
+    private final BatchBuffer inputGradient = new BatchBuffer();
+    /** The full output shape of the last forward, kept so that a batch of the same shape allocates nothing. */
+    private int[] outputShape = new int[0];
 
     /**
      * A layer of the given size with a bias, its weights drawn from {@link #DEFAULT_SEED} until
@@ -61,15 +72,26 @@ public final class Linear implements Layer {
      * @throws IllegalArgumentException if a size is below 1
      */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
-        this(outFeatures, bias);
+        this(inFeatures, outFeatures, bias, TORCH_DEFAULT);
+    }
+
+    /**
+     * A layer of the given size whose weight {@code init} draws (the bias is drawn as PyTorch's, uniform in
+     * ±1/√in_features); drawn from {@link #DEFAULT_SEED} until {@link #initialize} draws them again.
+     *
+     * @throws IllegalArgumentException if a size is below 1
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Initializer init) {
+        this(outFeatures, bias, init);
         requirePositive("in_features", inFeatures);
         size(inFeatures);
         draw(new SplittableRandom(DEFAULT_SEED));
     }
 
-    private Linear(int outFeatures, boolean bias) {
+    private Linear(int outFeatures, boolean bias, Initializer init) {
         this.outFeatures = requirePositive("out_features", outFeatures);
         this.hasBias = bias;
+        this.init = requireNonNull(init, "init is null");
     }
 
     /**
@@ -77,7 +99,12 @@ public final class Linear implements Layer {
      * {@link #initialize}, {@link #forward} or {@link #outputShape} followed by one of those.
      */
     public static Linear lazy(int outFeatures, boolean bias) {
-        return new Linear(outFeatures, bias);
+        return new Linear(outFeatures, bias, TORCH_DEFAULT);
+    }
+
+    /** {@link #lazy(int, boolean)} whose weight {@code init} draws. */
+    public static Linear lazy(int outFeatures, boolean bias, Initializer init) {
+        return new Linear(outFeatures, bias, init);
     }
 
     private static int requirePositive(String name, int value) {
@@ -93,12 +120,14 @@ public final class Linear implements Layer {
         bias = hasBias ? Parameter.of("bias", Tensor.zeros(outFeatures)) : null;
     }
 
-    /** PyTorch's {@code reset_parameters}: kaiming_uniform with a = √5 gives the same bound as the bias. */
+    /**
+     * The weight from {@code init}, then the bias as PyTorch's {@code reset_parameters}: uniform in
+     * ±1/√in_features (which is also the weight's bound under the default, kaiming_uniform with a = √5).
+     */
     private void draw(RandomGenerator random) {
-        double bound = 1.0 / Math.sqrt(inFeatures);
-        fillUniform(weight.value().data(), bound, random);
+        init.initialize(weight.value(), random);
         if (bias != null) {
-            fillUniform(bias.value().data(), bound, random);
+            fillUniform(bias.value().data(), 1.0 / Math.sqrt(inFeatures), random);
         }
     }
 
@@ -197,6 +226,8 @@ public final class Linear implements Layer {
             parameter.zeroGradient();
         }
         lastInput = null;
+        output.clear();
+        inputGradient.clear();
     }
 
     /**
@@ -204,55 +235,68 @@ public final class Linear implements Layer {
      * takes in_features from this input and draws its weights from {@link #DEFAULT_SEED}.
      */
     @Override
-    public Tensor forward(Tensor input, boolean training) {
+    public Tensor forward(Tensor input, Pass pass) {
         requireNonNull(input, "input is null");
-        int[] shape = input.shape();
+        requireNonNull(pass, "pass is null");
+        int[] shape = input.shapeView();
         if (shape.length < 2) {
             throw new IllegalArgumentException("linear: expected a batch of rank >= 2 (batch first, features"
                     + " last), got shape " + Shapes.toString(shape));
         }
-        int[] perExample = Arrays.copyOfRange(shape, 1, shape.length);
         if (weight == null) {
-            initialize(perExample, new SplittableRandom(DEFAULT_SEED));
+            initialize(Arrays.copyOfRange(shape, 1, shape.length), new SplittableRandom(DEFAULT_SEED));
         }
-        checkFeatures(perExample);
-        int[] outputShape = shape.clone();
-        outputShape[shape.length - 1] = outFeatures;
+        if (shape[shape.length - 1] != inFeatures) {
+            checkFeatures(Arrays.copyOfRange(shape, 1, shape.length));
+        }
+        if (!sameOutputShape(shape)) {
+            outputShape = shape.clone();
+            outputShape[shape.length - 1] = outFeatures;
+        }
         int rows = input.size() / inFeatures;
 
-        Tensor output = Tensor.zeros(outputShape);
-        Kernels.multiplyTransposed(input.data(), weight.value().data(), output.data(), rows, inFeatures,
+        Tensor result = output.get(outputShape);
+        Kernels.multiplyTransposed(input.data(), weight.value().data(), result.data(), rows, inFeatures,
                 outFeatures);
         if (bias != null) {
-            Kernels.addToEachRow(bias.value().data(), output.data(), rows, outFeatures);
+            Kernels.addToEachRow(bias.value().data(), result.data(), rows, outFeatures);
         }
-        if (training) {
-            lastInput = input;
+        lastInput = pass.training() ? input : null;
+        return result;
+    }
+
+    /** Whether an input of {@code inputShape} gives the output shape of the last forward. */
+    private boolean sameOutputShape(int[] inputShape) {
+        if (outputShape.length != inputShape.length) {
+            return false;
         }
-        return output;
+        for (int i = 0; i < inputShape.length - 1; i++) {
+            if (outputShape[i] != inputShape[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Adds {@code dYᵀ X} to the weight's gradient and the batch sum of dY to the bias's, and returns
-     * {@code dX = dY W}.
+     * {@code dX = dY W} when {@code inputGradient} is true (null otherwise).
      *
      * @throws IllegalStateException if there was no training forward
      * @throws IllegalArgumentException if {@code outputGradient} does not have the shape of that
      *     forward's output
      */
     @Override
-    public Tensor backward(Tensor outputGradient) {
+    public Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
         if (lastInput == null) {
             throw new IllegalStateException("linear: backward called without a training forward; call"
-                    + " forward(input, true) first");
+                    + " forward(input, Pass.training(random)) first");
         }
-        int[] expected = lastInput.shape();
-        expected[expected.length - 1] = outFeatures;
-        if (!outputGradient.hasShape(expected)) {
+        if (!outputGradient.hasShape(outputShape)) {
             throw new IllegalArgumentException("linear: output gradient of shape "
-                    + Shapes.toString(outputGradient.shape()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(expected));
+                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
+                    + " training forward, shape " + Shapes.toString(outputShape));
         }
         int rows = lastInput.size() / inFeatures;
         float[] dY = outputGradient.data();
@@ -262,9 +306,12 @@ public final class Linear implements Layer {
         if (bias != null) {
             Kernels.addColumnSums(dY, bias.gradient().data(), rows, outFeatures);
         }
-        Tensor inputGradient = Tensor.zerosLike(lastInput);
-        Kernels.multiplyAdd(dY, weight.value().data(), inputGradient.data(), rows, outFeatures, inFeatures);
-        return inputGradient;
+        if (!inputGradient) {
+            return null;
+        }
+        Tensor dX = this.inputGradient.zeroed(lastInput.shapeView());
+        Kernels.multiplyAdd(dY, weight.value().data(), dX.data(), rows, outFeatures, inFeatures);
+        return dX;
     }
 
     /**

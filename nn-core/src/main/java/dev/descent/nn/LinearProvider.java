@@ -1,9 +1,11 @@
 package dev.descent.nn;
 
+import dev.descent.api.Initializer;
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.ParamSpec;
 import dev.descent.api.Params;
+import dev.descent.nn.init.Initializers;
 import java.util.List;
 
 /** Provides {@code linear} (alias {@code dense}): {@link Linear}, as PyTorch's {@code nn.Linear}. */
@@ -13,7 +15,8 @@ public final class LinearProvider implements LayerProvider {
                     "length of each input's last axis; inferred from the input shape when left out")
                     .atLeast(1).optional(),
             ParamSpec.integer("out_features", null, "length of each output's last axis").atLeast(1),
-            ParamSpec.bool("bias", true, "whether to learn an additive bias"));
+            ParamSpec.bool("bias", true, "whether to learn an additive bias"),
+            Initializers.param(Initializers.TORCH_DEFAULT));
 
     public LinearProvider() {}
 
@@ -41,8 +44,9 @@ public final class LinearProvider implements LayerProvider {
     public Layer create(Params params) {
         int outFeatures = params.integer("out_features");
         boolean bias = params.bool("bias");
+        Initializer init = Initializers.create(params.componentSpec("init"));
         return params.has("in_features")
-                ? new Linear(params.integer("in_features"), outFeatures, bias)
-                : Linear.lazy(outFeatures, bias);
+                ? new Linear(params.integer("in_features"), outFeatures, bias, init)
+                : Linear.lazy(outFeatures, bias, init);
     }
 }

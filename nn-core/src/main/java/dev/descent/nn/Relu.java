@@ -2,7 +2,9 @@ package dev.descent.nn;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.descent.api.BatchBuffer;
 import dev.descent.api.Layer;
+import dev.descent.api.Pass;
 import dev.descent.api.Shapes;
 import dev.descent.api.Tensor;
 
@@ -20,6 +22,8 @@ import dev.descent.api.Tensor;
 public final class Relu implements Layer {
     /** The output of the last training forward, which backward needs; null before one. */
     private Tensor lastOutput;
+    private final BatchBuffer output = new BatchBuffer();
+    private final BatchBuffer inputGradient = new BatchBuffer();
 
     @Override
     public int[] outputShape(int[] inputShape) {
@@ -28,19 +32,17 @@ public final class Relu implements Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input, boolean training) {
+    public Tensor forward(Tensor input, Pass pass) {
         requireNonNull(input, "input is null");
-        Tensor output = Tensor.zerosLike(input);
+        Tensor result = output.get(input.shapeView());
         float[] x = input.data();
-        float[] y = output.data();
+        float[] y = result.data();
         for (int i = 0; i < x.length; i++) {
             // x <= 0 is false for NaN, so NaN passes through unchanged, as in PyTorch.
             y[i] = x[i] <= 0f ? 0f : x[i];
         }
-        if (training) {
-            lastOutput = output;
-        }
-        return output;
+        lastOutput = pass.training() ? result : null;
+        return result;
     }
 
     /**
@@ -50,25 +52,28 @@ public final class Relu implements Layer {
      * @throws IllegalArgumentException if {@code outputGradient} does not have that forward's shape
      */
     @Override
-    public Tensor backward(Tensor outputGradient) {
+    public Tensor backward(Tensor outputGradient, boolean needInputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
         if (lastOutput == null) {
             throw new IllegalStateException("relu: backward called without a training forward; call"
-                    + " forward(input, true) first");
+                    + " forward(input, Pass.training(random)) first");
         }
-        if (!outputGradient.hasShape(lastOutput.shape())) {
+        if (!needInputGradient) {
+            return null;
+        }
+        if (!outputGradient.hasShape(lastOutput.shapeView())) {
             throw new IllegalArgumentException("relu: output gradient of shape "
                     + Shapes.toString(outputGradient.shape()) + " does not match the output of the last"
                     + " training forward, shape " + Shapes.toString(lastOutput.shape()));
         }
-        Tensor inputGradient = Tensor.zerosLike(outputGradient);
+        Tensor result = inputGradient.get(outputGradient.shapeView());
         float[] y = lastOutput.data();
         float[] dY = outputGradient.data();
-        float[] dX = inputGradient.data();
+        float[] dX = result.data();
         for (int i = 0; i < y.length; i++) {
             dX[i] = y[i] <= 0f ? 0f : dY[i];
         }
-        return inputGradient;
+        return result;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.descent.nn;
 
+import dev.descent.api.Pass;
 import dev.descent.api.Layer;
 import dev.descent.api.Parameter;
 import dev.descent.api.Tensor;
@@ -46,25 +47,25 @@ final class GradientCheck {
 
     /** d f / d input by back-propagation: one training forward, then {@code backward(r)}. */
     static Tensor analyticInputGradient(Layer layer, Tensor input, Tensor r) {
-        layer.forward(input, true);
-        return layer.backward(r);
+        layer.forward(input, Pass.training(new java.util.SplittableRandom(0)));
+        return layer.backward(r, true);
     }
 
     /** d f / d input by central differences. */
     static Tensor numericInputGradient(Layer layer, Tensor input, Tensor r) {
-        return FiniteDifferences.gradient(x -> weightedSum(layer.forward(x, false), r), input);
+        return FiniteDifferences.gradient(x -> weightedSum(layer.forward(x, Pass.INFERENCE), r), input);
     }
 
     /** d f / d parameter by back-propagation, starting from a zero gradient. */
     static Tensor analyticParameterGradient(Layer layer, Parameter parameter, Tensor input, Tensor r) {
         parameter.zeroGradient();
-        layer.forward(input, true);
-        layer.backward(r);
+        layer.forward(input, Pass.training(new java.util.SplittableRandom(0)));
+        layer.backward(r, true);
         return parameter.gradient().copy();
     }
 
     /** d f / d parameter by central differences, moving the parameter's values in place. */
     static Tensor numericParameterGradient(Layer layer, Parameter parameter, Tensor input, Tensor r) {
-        return FiniteDifferences.gradient(value -> weightedSum(layer.forward(input, false), r), parameter.value());
+        return FiniteDifferences.gradient(value -> weightedSum(layer.forward(input, Pass.INFERENCE), r), parameter.value());
     }
 }

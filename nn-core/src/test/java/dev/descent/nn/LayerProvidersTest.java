@@ -67,7 +67,8 @@ class LayerProvidersTest {
                 .containsExactly(
                         tuple("in_features", "integer", "none", ">= 1"),
                         tuple("out_features", "integer", "required", ">= 1"),
-                        tuple("bias", "boolean", "true", ""));
+                        tuple("bias", "boolean", "true", ""),
+                        tuple("init", "initializer spec", "kaiming_uniform(a=2.23606797749979)", ""));
     }
 
     @Test

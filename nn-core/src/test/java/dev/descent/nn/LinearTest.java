@@ -9,6 +9,7 @@ import static dev.descent.nn.GradientCheck.randomTensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.descent.api.Pass;
 import dev.descent.api.Parameter;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.FiniteDifferences;
@@ -40,7 +41,7 @@ class LinearTest {
 
     @Test
     void forwardComputesInputTimesWeightTransposedPlusBias() {
-        Tensor output = handLayer().forward(handInput(), false);
+        Tensor output = handLayer().forward(handInput(), Pass.INFERENCE);
 
         // y[0,0] = 1*1 + 2*(-1) + 3*0.5 + 0.5 = 1     y[0,1] = 1*0.5 + 2*2 + 3*0 - 1 = 3.5
         // y[1,0] = 4*1 + 5*(-1) + 6*0.5 + 0.5 = 2.5   y[1,1] = 4*0.5 + 5*2 + 6*0 - 1 = 11
@@ -50,7 +51,7 @@ class LinearTest {
 
     @Test
     void forwardTreatsLeadingAxesAsBatch() {
-        Tensor output = handLayer().forward(handInput().reshape(1, 2, 3), false);
+        Tensor output = handLayer().forward(handInput().reshape(1, 2, 3), Pass.INFERENCE);
 
         // The same two rows as above, now under a batch of one: [1, 2, 3] -> [1, 2, 2].
         assertThat(output.shape()).containsExactly(1, 2, 2);
@@ -60,9 +61,9 @@ class LinearTest {
     @Test
     void weightGradientIsOutputGradientTransposedTimesInput() {
         Linear linear = handLayer();
-        linear.forward(handInput(), true);
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
 
-        linear.backward(handOutputGradient());
+        linear.backward(handOutputGradient(), true);
 
         // dW = dY^T x: row 0 = 1*[1, 2, 3] + 2*[4, 5, 6] = [9, 12, 15]
         //              row 1 = 0*[1, 2, 3] - 1*[4, 5, 6] = [-4, -5, -6]
@@ -72,9 +73,9 @@ class LinearTest {
     @Test
     void biasGradientIsOutputGradientSummedOverTheBatch() {
         Linear linear = handLayer();
-        linear.forward(handInput(), true);
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
 
-        linear.backward(handOutputGradient());
+        linear.backward(handOutputGradient(), true);
 
         // db = [1 + 2, 0 - 1] = [3, -1]
         assertThat(linear.bias().gradient().data()).containsExactly(3f, -1f);
@@ -83,9 +84,9 @@ class LinearTest {
     @Test
     void inputGradientIsOutputGradientTimesWeight() {
         Linear linear = handLayer();
-        linear.forward(handInput(), true);
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
 
-        Tensor inputGradient = linear.backward(handOutputGradient());
+        Tensor inputGradient = linear.backward(handOutputGradient(), true);
 
         // dX = dY W: row 0 = 1*[1, -1, 0.5] + 0*[0.5, 2, 0] = [1, -1, 0.5]
         //            row 1 = 2*[1, -1, 0.5] - 1*[0.5, 2, 0] = [1.5, -4, 1]
@@ -96,10 +97,10 @@ class LinearTest {
     @Test
     void gradientsAccumulateOverTwoBackwardCalls() {
         Linear linear = handLayer();
-        linear.forward(handInput(), true);
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
 
-        linear.backward(handOutputGradient());
-        linear.backward(handOutputGradient());
+        linear.backward(handOutputGradient(), true);
+        linear.backward(handOutputGradient(), true);
 
         // Twice the single-call gradients worked out above.
         assertThat(linear.weight().gradient().data()).containsExactly(18f, 24f, 30f, -8f, -10f, -12f);
@@ -177,7 +178,7 @@ class LinearTest {
     void lazyLayerInfersInFeaturesFromTheFirstForward() {
         Linear linear = Linear.lazy(2, true);
 
-        Tensor output = linear.forward(Tensor.zeros(4, 7), false);
+        Tensor output = linear.forward(Tensor.zeros(4, 7), Pass.INFERENCE);
 
         assertThat(linear.inFeatures()).hasValue(7);
         assertThat(output.shape()).containsExactly(4, 2);
@@ -186,9 +187,9 @@ class LinearTest {
     @Test
     void lazyLayerKeepsTheInFeaturesItInferred() {
         Linear linear = Linear.lazy(2, true);
-        linear.forward(Tensor.zeros(4, 7), false);
+        linear.forward(Tensor.zeros(4, 7), Pass.INFERENCE);
 
-        assertThatThrownBy(() -> linear.forward(Tensor.zeros(4, 6), false))
+        assertThatThrownBy(() -> linear.forward(Tensor.zeros(4, 6), Pass.INFERENCE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("linear: expected inputs whose last axis has 7 elements (in_features),"
                         + " got per-example shape [6]");
@@ -219,7 +220,7 @@ class LinearTest {
 
     @Test
     void forwardRefusesAMismatchedLastAxis() {
-        assertThatThrownBy(() -> new Linear(3, 2).forward(Tensor.zeros(2, 4), true))
+        assertThatThrownBy(() -> new Linear(3, 2).forward(Tensor.zeros(2, 4), Pass.training(new java.util.SplittableRandom(0))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("linear: expected inputs whose last axis has 3 elements (in_features),"
                         + " got per-example shape [4]");
@@ -227,7 +228,7 @@ class LinearTest {
 
     @Test
     void forwardRefusesAnInputWithoutBatchAxis() {
-        assertThatThrownBy(() -> new Linear(3, 2).forward(Tensor.zeros(3), true))
+        assertThatThrownBy(() -> new Linear(3, 2).forward(Tensor.zeros(3), Pass.training(new java.util.SplittableRandom(0))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rank >= 2")
                 .hasMessageContaining("[3]");
@@ -244,9 +245,9 @@ class LinearTest {
     @Test
     void backwardRefusesAGradientOfTheWrongShape() {
         Linear linear = handLayer();
-        linear.forward(handInput(), true);
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
 
-        assertThatThrownBy(() -> linear.backward(Tensor.zeros(2, 3)))
+        assertThatThrownBy(() -> linear.backward(Tensor.zeros(2, 3), true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[2, 3]")
                 .hasMessageContaining("[2, 2]");
@@ -256,7 +257,7 @@ class LinearTest {
     void backwardWithoutForwardIsRefused() {
         Linear linear = handLayer();
 
-        assertThatThrownBy(() -> linear.backward(handOutputGradient()))
+        assertThatThrownBy(() -> linear.backward(handOutputGradient(), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("backward called without a training forward");
     }
@@ -264,9 +265,9 @@ class LinearTest {
     @Test
     void backwardAfterAnInferenceForwardOnlyIsRefused() {
         Linear linear = handLayer();
-        linear.forward(handInput(), false);
+        linear.forward(handInput(), Pass.INFERENCE);
 
-        assertThatThrownBy(() -> linear.backward(handOutputGradient()))
+        assertThatThrownBy(() -> linear.backward(handOutputGradient(), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("backward called without a training forward");
     }
@@ -323,7 +324,7 @@ class LinearTest {
         initialized.initialize(new int[] {3}, new SplittableRandom(Linear.DEFAULT_SEED));
         Linear lazy = Linear.lazy(2, true);
 
-        lazy.forward(Tensor.zeros(1, 3), false);
+        lazy.forward(Tensor.zeros(1, 3), Pass.INFERENCE);
 
         assertThat(new Linear(3, 2).weight().value().data()).containsExactly(initialized.weight().value().data());
         assertThat(lazy.weight().value().data()).containsExactly(initialized.weight().value().data());
@@ -333,8 +334,8 @@ class LinearTest {
     void initializeKeepsTheParameterObjectsAndZeroesTheirGradients() {
         Linear linear = handLayer();
         Parameter weight = linear.weight();
-        linear.forward(handInput(), true);
-        linear.backward(handOutputGradient());
+        linear.forward(handInput(), Pass.training(new java.util.SplittableRandom(0)));
+        linear.backward(handOutputGradient(), true);
 
         linear.initialize(new int[] {3}, new SplittableRandom(5));
 
@@ -354,7 +355,7 @@ class LinearTest {
         Linear linear = new Linear(3, 2, false);
         linear.weight().value().copyFrom(Tensor.of(new float[] {1, -1, 0.5f, 0.5f, 2, 0}, 2, 3));
 
-        Tensor output = linear.forward(handInput(), false);
+        Tensor output = linear.forward(handInput(), Pass.INFERENCE);
 
         // The hand-worked values above without the bias [0.5, -1]: [0.5, 4.5, 2, 12].
         assertThat(output.data()).containsExactly(0.5f, 4.5f, 2f, 12f);

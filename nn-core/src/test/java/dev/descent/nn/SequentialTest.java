@@ -9,6 +9,7 @@ import static dev.descent.nn.GradientCheck.randomTensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.descent.api.Pass;
 import dev.descent.api.Parameter;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.FiniteDifferences;
@@ -38,8 +39,8 @@ class SequentialTest {
         second.weight().value().copyFrom(Tensor.of(new float[] {1, 1}, 1, 2));
         Sequential model = Sequential.of(first, new Relu(), second);
 
-        Tensor output = model.forward(Tensor.of(new float[] {1, 2}, 1, 2), true);
-        Tensor inputGradient = model.backward(Tensor.of(new float[] {1}, 1, 1));
+        Tensor output = model.forward(Tensor.of(new float[] {1, 2}, 1, 2), Pass.training(new java.util.SplittableRandom(0)));
+        Tensor inputGradient = model.backward(Tensor.of(new float[] {1}, 1, 1), true);
 
         // h = [1*1 - 1*2, 2*1 + 1*2] = [-1, 4]; relu -> [0, 4]; y = 0 + 4 = 4.
         assertThat(output.data()).containsExactly(4f);
@@ -54,7 +55,7 @@ class SequentialTest {
     void hiddenValuesOfTheCheckedModelStayClearOfTheReluKink() {
         // Precondition of the finite-difference checks below: a step of 1e-3 never crosses relu's kink.
         Sequential model = mlp();
-        Tensor hidden = model.layers().get(0).forward(randomTensor(32, 4, 3), false);
+        Tensor hidden = model.layers().get(0).forward(randomTensor(32, 4, 3), Pass.INFERENCE);
 
         for (float h : hidden.data()) {
             assertThat(Math.abs(h)).isGreaterThan(0.01f);
@@ -164,8 +165,8 @@ class SequentialTest {
     @Test
     void zeroGradientsClearsEveryParameterGradient() {
         Sequential model = mlp();
-        model.forward(randomTensor(32, 4, 3), true);
-        model.backward(randomTensor(33, 4, 2));
+        model.forward(randomTensor(32, 4, 3), Pass.training(new java.util.SplittableRandom(0)));
+        model.backward(randomTensor(33, 4, 2), true);
 
         model.zeroGradients();
 
@@ -174,7 +175,7 @@ class SequentialTest {
 
     @Test
     void backwardWithoutForwardIsRefused() {
-        assertThatThrownBy(() -> mlp().backward(Tensor.zeros(4, 2)))
+        assertThatThrownBy(() -> mlp().backward(Tensor.zeros(4, 2), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("backward called without a training forward");
     }
@@ -184,7 +185,7 @@ class SequentialTest {
         Sequential model = Sequential.of();
         Tensor x = Tensor.of(new float[] {1, 2}, 1, 2);
 
-        assertThat(model.forward(x, true).data()).containsExactly(1f, 2f);
+        assertThat(model.forward(x, Pass.training(new java.util.SplittableRandom(0))).data()).containsExactly(1f, 2f);
         assertThat(model.outputShape(new int[] {2})).containsExactly(2);
         assertThat(model.parameters()).isEmpty();
     }

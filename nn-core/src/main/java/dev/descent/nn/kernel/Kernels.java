@@ -4,9 +4,9 @@ package dev.descent.nn.kernel;
  * The matrix products the layers are built on, over row-major {@code float[]} matrices.
  *
  * <p>Today these are plain scalar loops, ordered so that the innermost loop walks contiguous memory.
- * The Vector-API issue turns this class into the facade that picks an implementation once (the Vector
- * API when {@code jdk.incubator.vector} is present, these loops otherwise); the layers call only the
- * static methods here, so they will not change.
+ * {@link #gemm} takes BLAS-style arguments (transpose flags, offsets, leading dimensions), so the engine
+ * issue can turn this class into the facade that picks an implementation once (the Vector API when
+ * {@code jdk.incubator.vector} is present, these loops otherwise) without changing the layers.
  *
  * <p>Where one scalar holds a sum (a dot product, a column sum) it is a {@code double}. Where the loop
  * order makes a row of the output the accumulator (i-k-j), that row is the {@code float} output itself,
@@ -16,6 +16,61 @@ public final class Kernels {
     private Kernels() {}
 
     /**
+     * The general product, as BLAS {@code sgemm} on row-major matrices with alpha 1 and beta 0 or 1:
+     * {@code C = op(A) · op(B)}, or {@code C += op(A) · op(B)} when {@code accumulate}. {@code op(A)} is
+     * m×k: A itself, stored m×k, or with {@code transA} the transpose of A stored k×m; likewise
+     * {@code op(B)} is k×n, B stored k×n or (with {@code transB}) n×k. Each matrix starts at its offset
+     * and its rows lie its leading dimension apart ({@code lda}, {@code ldb}, {@code ldc}), so a block of a
+     * larger array (one group of a convolution, one example of a batch) is used without a copy.
+     *
+     * @throws IllegalArgumentException if a dimension is negative, a leading dimension is shorter than a
+     *     row, or a matrix does not fit in its array
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset, int lda,
+            float[] b, int bOffset, int ldb, boolean accumulate, float[] c, int cOffset, int ldc) {
+        checkBlock("a", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        checkBlock("b", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        checkBlock("c", c, cOffset, ldc, m, n);
+        if (transB) {
+            // Each element is a dot product along k; one double accumulator costs nothing in a scalar loop.
+            for (int i = 0; i < m; i++) {
+                int cRow = cOffset + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    int bRow = bOffset + j * ldb;
+                    double sum = 0;
+                    if (transA) {
+                        for (int p = 0; p < k; p++) {
+                            sum += (double) a[aOffset + p * lda + i] * b[bRow + p];
+                        }
+                    } else {
+                        int aRow = aOffset + i * lda;
+                        for (int p = 0; p < k; p++) {
+                            sum += (double) a[aRow + p] * b[bRow + p];
+                        }
+                    }
+                    c[cRow + j] = accumulate ? (float) (c[cRow + j] + sum) : (float) sum;
+                }
+            }
+            return;
+        }
+        // i-k-j: the inner loop runs along a row of b and a row of c, both contiguous; the row of c is the
+        // float accumulator, as in BLAS sgemm and PyTorch's CPU kernels.
+        for (int i = 0; i < m; i++) {
+            int cRow = cOffset + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, cRow, cRow + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float scale = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
+                int bRow = bOffset + p * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[cRow + j] += scale * b[bRow + j];
+                }
+            }
+        }
+    }
+
+    /**
      * {@code c = a · bᵀ}, overwriting {@code c}: {@code a} is m×k, {@code b} is n×k, {@code c} is m×n.
      * This is a linear layer's forward ({@code x Wᵀ} with W stored [out, in]).
      */
@@ -23,20 +78,7 @@ public final class Kernels {
         checkSize("a", a, m, k);
         checkSize("b", b, n, k);
         checkSize("c", c, m, n);
-        // Rows of a and of b are both contiguous in k, so each element is a dot product of two rows;
-        // its single accumulator can be a double at no cost (a scalar loop does not vectorise anyway).
-        for (int i = 0; i < m; i++) {
-            int aRow = i * k;
-            int cRow = i * n;
-            for (int j = 0; j < n; j++) {
-                int bRow = j * k;
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum += (double) a[aRow + p] * b[bRow + p];
-                }
-                c[cRow + j] = (float) sum;
-            }
-        }
+        gemm(false, true, m, n, k, a, 0, k, b, 0, k, false, c, 0, n);
     }
 
     /**
@@ -47,17 +89,7 @@ public final class Kernels {
         checkSize("a", a, m, k);
         checkSize("b", b, k, n);
         checkSize("c", c, m, n);
-        // i-k-j: the inner loop runs along a row of b and a row of c, both contiguous.
-        for (int i = 0; i < m; i++) {
-            int cRow = i * n;
-            for (int p = 0; p < k; p++) {
-                float scale = a[i * k + p];
-                int bRow = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += scale * b[bRow + j];
-                }
-            }
-        }
+        gemm(false, false, m, n, k, a, 0, k, b, 0, n, true, c, 0, n);
     }
 
     /**
@@ -68,17 +100,7 @@ public final class Kernels {
         checkSize("a", a, k, m);
         checkSize("b", b, k, n);
         checkSize("c", c, m, n);
-        // i-k-j with a read down a column: the row of c stays in cache while the batch streams past.
-        for (int i = 0; i < m; i++) {
-            int cRow = i * n;
-            for (int p = 0; p < k; p++) {
-                float scale = a[p * m + i];
-                int bRow = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += scale * b[bRow + j];
-                }
-            }
-        }
+        gemm(true, false, m, n, k, a, 0, m, b, 0, n, true, c, 0, n);
     }
 
     /** {@code c[i, j] += row[j]} for every row i of the m×n matrix {@code c}: a bias added to a batch. */
@@ -100,15 +122,29 @@ public final class Kernels {
     public static void addColumnSums(float[] a, float[] sums, int m, int n) {
         checkSize("a", a, m, n);
         checkSize("sums", sums, 1, n);
-        double[] total = new double[n];
-        for (int i = 0; i < m; i++) {
-            int aRow = i * n;
-            for (int j = 0; j < n; j++) {
-                total[j] += a[aRow + j];
-            }
-        }
+        // Column by column, so one double holds each sum and nothing is allocated per call.
         for (int j = 0; j < n; j++) {
-            sums[j] = (float) (sums[j] + total[j]);
+            double total = 0;
+            for (int i = 0; i < m; i++) {
+                total += a[i * n + j];
+            }
+            sums[j] = (float) (sums[j] + total);
+        }
+    }
+
+    private static void checkBlock(String name, float[] matrix, int offset, int ld, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix " + name + " cannot be " + rows + "x" + cols
+                    + "; dimensions must be >= 0");
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("matrix " + name + ": leading dimension " + ld
+                    + " is shorter than its rows of " + cols);
+        }
+        long last = rows == 0 || cols == 0 ? offset : offset + (long) (rows - 1) * ld + cols;
+        if (offset < 0 || last > matrix.length) {
+            throw new IllegalArgumentException("matrix " + name + " (" + rows + "x" + cols + " from offset " + offset
+                    + ", leading dimension " + ld + ") does not fit in an array of " + matrix.length);
         }
     }
 

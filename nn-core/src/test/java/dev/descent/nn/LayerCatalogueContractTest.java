@@ -1,0 +1,81 @@
+package dev.descent.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.descent.api.LayerProvider;
+import dev.descent.testkit.CheckResult;
+import dev.descent.testkit.ContractChecks;
+import dev.descent.testkit.LayerCheckConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The testkit's layer contract (output shape, input and parameter gradients against finite differences,
+ * accumulation, determinism, backward refused without a training forward, a smaller batch) on every
+ * registered layer, so a new built-in is checked the moment it is registered.
+ *
+ * <p>A layer is checked on its default spec and examples of shape [5], unless {@code layer-contracts.txt}
+ * (test resources) gives it specs and an input shape: one line per layer, tab-separated, {@code name},
+ * the per-example shape ({@code 2,6,6}), the specs separated by {@code " ; "}, and optionally the batch size.
+ */
+class LayerCatalogueContractTest {
+    private static final String CONFIGS = "/layer-contracts.txt";
+
+    static Stream<Arguments> contracts() throws IOException {
+        Map<String, LayerCheckConfig> configs = configs();
+        List<Arguments> arguments = new ArrayList<>();
+        for (LayerProvider provider : ServiceLoader.load(LayerProvider.class).stream()
+                .map(ServiceLoader.Provider::get).toList()) {
+            arguments.add(Arguments.of(provider.name(), provider,
+                    configs.getOrDefault(provider.name(), LayerCheckConfig.defaults())));
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contracts")
+    void keepsTheLayerContract(String name, LayerProvider provider, LayerCheckConfig config) {
+        List<CheckResult> results = ContractChecks.checkLayer(provider, config);
+        List<CheckResult> failed = results.stream().filter(result -> !result.passed()).toList();
+
+        assertThat(results).isNotEmpty();
+        assertThat(failed).as("failed checks of " + name).isEmpty();
+    }
+
+    private static Map<String, LayerCheckConfig> configs() throws IOException {
+        Map<String, LayerCheckConfig> configs = new HashMap<>();
+        try (InputStream stream = LayerCatalogueContractTest.class.getResourceAsStream(CONFIGS)) {
+            assertThat(stream).as("test resource %s", CONFIGS).isNotNull();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                int[] shape = Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt)
+                        .toArray();
+                LayerCheckConfig config = LayerCheckConfig.defaults().withInputShape(shape)
+                        .withSpecs(Arrays.stream(fields[2].split(" ; ")).map(String::trim).toList());
+                if (fields.length > 3) {
+                    config = config.withBatchSize(Integer.parseInt(fields[3].trim()));
+                }
+                configs.put(fields[0].trim(), config);
+            }
+        }
+        return configs;
+    }
+}
