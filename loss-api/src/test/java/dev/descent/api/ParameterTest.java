@@ -109,4 +109,21 @@ class ParameterTest {
     void toStringShowsTheNameAndShape() {
         assertThat(Parameter.of("0.weight", Tensor.zeros(4, 3))).hasToString("Parameter 0.weight[4, 3]");
     }
+
+    @Test
+    void aNewParameterIsNotFrozen() {
+        assertThat(Parameter.of("w", Tensor.zeros(2)).frozen()).isFalse();
+    }
+
+    @Test
+    void freezingARenamedViewFreezesTheLayersOwnParameter() {
+        Parameter own = Parameter.of("weight", Tensor.zeros(2));
+        Parameter named = own.withName("0.weight");
+
+        named.setFrozen(true);
+
+        assertThat(own.frozen()).isTrue();
+        named.setFrozen(false);
+        assertThat(own.frozen()).isFalse();
+    }
 }

@@ -288,4 +288,77 @@ class TensorTest {
     void toStringShowsTheFirstSixteenValuesOfALargeTensor() {
         assertThat(Tensor.zeros(17).toString()).startsWith("Tensor[17] [0.0, 0.0").endsWith("0.0, ...]");
     }
+
+    // views
+
+    @Test
+    void rowsIsAViewOfThoseExamplesSharingTheData() {
+        Tensor tensor = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
+
+        Tensor middle = tensor.rows(1, 3);
+        middle.set(40, 1, 1);
+
+        assertThat(middle.shape()).containsExactly(2, 2);
+        assertThat(middle.offset()).isEqualTo(2);
+        assertThat(middle.size()).isEqualTo(4);
+        assertThat(middle.get(0, 0)).isEqualTo(3);
+        assertThat(tensor.get(2, 1)).isEqualTo(40);
+    }
+
+    @Test
+    void rowDropsTheFirstAxis() {
+        Tensor row = twoByThree().row(1);
+
+        assertThat(row.shape()).containsExactly(3);
+        assertThat(row.copy().data()).containsExactly(4, 5, 6);
+    }
+
+    @Test
+    void dataRefusesAPartialViewSoWholeTensorCodeCannotMisreadIt() {
+        Tensor view = twoByThree().rows(1, 2);
+
+        assertThat(view.isWhole()).isFalse();
+        assertThatThrownBy(view::data)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("this tensor of shape [1, 3] is a view of 3 elements from offset 3 of an array of 6;"
+                        + " read array() from offset() instead of data()");
+    }
+
+    @Test
+    void aViewOfTheWholeArrayStillHandsOutItsData() {
+        Tensor tensor = twoByThree();
+
+        assertThat(tensor.rows(0, 2).data()).isSameAs(tensor.data());
+    }
+
+    @Test
+    void viewOutsideTheArrayIsRefused() {
+        assertThatThrownBy(() -> Tensor.view(new float[6], 4, 1, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a view of shape [1, 3] (3 elements) from offset 4 does not fit in an array of 6");
+        assertThatThrownBy(() -> twoByThree().rows(1, 3)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("rows 1 to 3 of a tensor of shape [2, 3]");
+    }
+
+    @Test
+    void fillCopyAndCopyFromStayInsideTheView() {
+        float[] data = {1, 2, 3, 4, 5, 6};
+        Tensor view = Tensor.view(data, 2, 2);
+
+        view.fill(0);
+        Tensor copy = view.copy();
+        Tensor.view(data, 4, 2).copyFrom(Tensor.vector(8, 9));
+
+        assertThat(data).containsExactly(1, 2, 0, 0, 8, 9);
+        assertThat(copy.data()).containsExactly(0, 0);
+        assertThat(view.reshape(1, 2).offset()).isEqualTo(2);
+        assertThat(Tensor.view(data, 4, 2)).hasToString("Tensor[2] [8.0, 9.0]");
+    }
+
+    @Test
+    void shapeViewIsTheShapeWithoutACopy() {
+        Tensor tensor = twoByThree();
+
+        assertThat(tensor.shapeView()).isSameAs(tensor.shapeView()).containsExactly(2, 3);
+    }
 }

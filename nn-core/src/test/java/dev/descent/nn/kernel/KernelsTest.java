@@ -135,4 +135,85 @@ class KernelsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("matrix c has 5 elements, expected 2x2 = 4");
     }
+
+    /** op(A)·op(B) by the definition, one double sum per element: the reference gemm is checked against. */
+    private static float[] reference(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset,
+            int lda, float[] b, int bOffset, int ldb) {
+        float[] c = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    float x = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
+                    float y = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
+                    sum += (double) x * y;
+                }
+                c[i * n + j] = (float) sum;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void gemmAgreesWithATripleLoopForEveryTransposeOffsetAndLeadingDimension() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int[] size : new int[][] {{1, 1, 1}, {3, 5, 7}, {17, 4, 33}, {8, 16, 64}, {5, 0, 3}}) {
+            int m = size[0];
+            int n = size[1];
+            int k = size[2];
+            for (boolean transA : new boolean[] {false, true}) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        int lda = (transA ? m : k) + 2;
+                        int ldb = (transB ? k : n) + 1;
+                        int ldc = n + 3;
+                        float[] a = randoms(random, 3 + (transA ? k : m) * lda);
+                        float[] b = randoms(random, 5 + (transB ? n : k) * ldb);
+                        float[] c = randoms(random, 1 + m * ldc);
+                        float[] before = c.clone();
+
+                        Kernels.gemm(transA, transB, m, n, k, a, 3, lda, b, 5, ldb, accumulate, c, 1, ldc);
+
+                        float[] product = reference(transA, transB, m, n, k, a, 3, lda, b, 5, ldb);
+                        // float sums of k terms in another order: a tolerance that grows with k
+                        double tolerance = 1e-6 * Math.max(1, k);
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < n; j++) {
+                                double expected = product[i * n + j] + (accumulate ? before[1 + i * ldc + j] : 0);
+                                assertThat((double) c[1 + i * ldc + j])
+                                        .as("%dx%dx%d transA=%s transB=%s accumulate=%s at [%d, %d]", m, n, k,
+                                                transA, transB, accumulate, i, j)
+                                        .isCloseTo(expected, within(tolerance));
+                            }
+                            // what lies between the rows of c is left alone
+                            for (int j = n; j < ldc && 1 + i * ldc + j < c.length; j++) {
+                                assertThat(c[1 + i * ldc + j]).isEqualTo(before[1 + i * ldc + j]);
+                            }
+                        }
+                        assertThat(c[0]).isEqualTo(before[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void gemmRefusesABlockOutsideItsArray() {
+        assertThatThrownBy(() -> Kernels.gemm(false, false, 2, 2, 2, new float[4], 1, 2, new float[4], 0, 2, false,
+                new float[4], 0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("matrix a (2x2 from offset 1, leading dimension 2) does not fit in an array of 4");
+        assertThatThrownBy(() -> Kernels.gemm(false, false, 2, 2, 3, new float[6], 0, 2, new float[6], 0, 2, false,
+                new float[4], 0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("matrix a: leading dimension 2 is shorter than its rows of 3");
+    }
+
+    private static float[] randoms(SplittableRandom random, int length) {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (float) random.nextDouble(-1, 1);
+        }
+        return values;
+    }
 }
