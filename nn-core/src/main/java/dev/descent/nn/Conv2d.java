@@ -38,6 +38,8 @@ public final class Conv2d implements Layer {
     private final int outChannels;
     private final Window2d window;
     private final int groups;
+    /** out_channels / groups: the filters of one group. */
+    private final int outGroup;
     private final boolean hasBias;
     private final Initializer init;
     /** 0 until the input shape is known. */
@@ -50,6 +52,10 @@ public final class Conv2d implements Layer {
     private int width = -1;
     private int outH;
     private int outW;
+    /** Rows of a group's column matrix (in_channels / groups · kh · kw), its columns (outH · outW), C · H · W. */
+    private int taps;
+    private int positions;
+    private int imageSize;
     /** [out_channels, outH, outW], for the output buffer; changed only with the geometry. */
     private final int[] outPerExample = new int[3];
     /** One example's column matrix, [in_channels · kh · kw, outH · outW], and its gradient. */
@@ -69,14 +75,15 @@ public final class Conv2d implements Layer {
             boolean bias, Initializer init) {
         this.outChannels = requireAtLeast("out_channels", outChannels, 1);
         this.groups = requireAtLeast("groups", groups, 1);
-        requirePair("kernel_size", kernelSize, 1);
-        requirePair("stride", stride, 1);
-        requirePair("padding", padding, 0);
-        requirePair("dilation", dilation, 1);
+        Window2d.requirePair(NAME, "kernel_size", kernelSize, 1);
+        Window2d.requirePair(NAME, "stride", stride, 1);
+        Window2d.requirePair(NAME, "padding", padding, 0);
+        Window2d.requirePair(NAME, "dilation", dilation, 1);
         if (outChannels % groups != 0) {
             throw new IllegalArgumentException(NAME + ": out_channels must be divisible by groups, got out_channels="
                     + outChannels + " and groups=" + groups);
         }
+        this.outGroup = outChannels / groups;
         this.window = new Window2d(kernelSize, stride, padding, dilation);
         this.hasBias = bias;
         this.init = requireNonNull(init, "init is null");
@@ -88,15 +95,6 @@ public final class Conv2d implements Layer {
                     + value + "'");
         }
         return value;
-    }
-
-    private static void requirePair(String name, int[] values, int least) {
-        requireNonNull(values, name + " is null");
-        if (values.length != 2) {
-            throw new IllegalArgumentException(NAME + ": " + name + " must be [height, width], got "
-                    + Shapes.toString(values));
-        }
-        requireAtLeast(name, Math.min(values[0], values[1]), least);
     }
 
     /**
@@ -177,6 +175,9 @@ public final class Conv2d implements Layer {
         outPerExample[0] = outChannels;
         outPerExample[1] = oh;
         outPerExample[2] = ow;
+        taps = inChannels / groups * window.kernelH * window.kernelW;
+        positions = oh * ow;
+        imageSize = inChannels * h * w;
         if (columns.length < length) {
             columns = new float[(int) length];
             columnGradient = new float[(int) length];
@@ -201,11 +202,6 @@ public final class Conv2d implements Layer {
         float[] x = input.array();
         float[] y = result.data();
         float[] w = weight.value().data();
-        int inGroup = inChannels / groups;
-        int outGroup = outChannels / groups;
-        int taps = inGroup * window.kernelH * window.kernelW;
-        int positions = outH * outW;
-        int imageSize = inChannels * height * width;
         for (int n = 0; n < batch; n++) {
             unfold(x, input.offset() + n * imageSize);
             int yImage = n * outChannels * positions;
@@ -249,22 +245,13 @@ public final class Conv2d implements Layer {
         int[] inShape = lastInput.shapeView();
         size(inShape[2], inShape[3]);
         int batch = inShape[0];
-        if (!Window2d.isBatchOf(outputGradient.shapeView(), batch, outPerExample)) {
-            throw new IllegalArgumentException(NAME + ": output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last training"
-                    + " forward, shape [" + batch + ", " + outChannels + ", " + outH + ", " + outW + "]");
-        }
+        Window2d.requireOutputGradient(NAME, outputGradient, batch, outPerExample);
         float[] x = lastInput.array();
         float[] dY = outputGradient.array();
         int dYOffset = outputGradient.offset();
         float[] w = weight.value().data();
         float[] dW = weight.gradient().data();
         Tensor dX = inputGradient ? this.inputGradient.zeroed(inShape) : null;
-        int inGroup = inChannels / groups;
-        int outGroup = outChannels / groups;
-        int taps = inGroup * window.kernelH * window.kernelW;
-        int positions = outH * outW;
-        int imageSize = inChannels * height * width;
         for (int n = 0; n < batch; n++) {
             unfold(x, lastInput.offset() + n * imageSize);
             int dYImage = dYOffset + n * outChannels * positions;

@@ -11,11 +11,7 @@ import java.util.List;
 
 /** Provides {@code max_pool2d}: {@link MaxPool2d}, as PyTorch's {@code nn.MaxPool2d} without dilation and ceil_mode. */
 public final class MaxPool2dProvider implements LayerProvider {
-    private static final List<ParamSpec> PARAMS = List.of(
-            pair("kernel_size", null, 1, "window height and width; one integer for a square window"),
-            ParamSpec.integerList("stride", null, "step of the window along height and width; kernel_size when"
-                    + " left out").length(2).atLeast(1).orSingle().optional(),
-            pair("padding", 0, 0, "-inf added on each side of height and width; at most half of kernel_size"));
+    private static final List<ParamSpec> PARAMS = windowParams("-inf");
 
     public MaxPool2dProvider() {}
 
@@ -37,8 +33,22 @@ public final class MaxPool2dProvider implements LayerProvider {
     @Override
     public Layer create(Params params) {
         int[] kernel = params.integers("kernel_size");
-        int[] padding = checkedPadding(params, kernel);
-        return new MaxPool2d(kernel, params.has("stride") ? params.integers("stride") : kernel, padding);
+        return new MaxPool2d(kernel, stride(params, kernel), checkedPadding(params, kernel));
+    }
+
+    /** kernel_size, stride and padding of a pooling layer, whose padding holds {@code padValue}. */
+    static List<ParamSpec> windowParams(String padValue) {
+        return List.of(
+                pair("kernel_size", null, 1, "window height and width; one integer for a square window"),
+                ParamSpec.integerList("stride", null, "step of the window along height and width; kernel_size when"
+                        + " left out").length(2).atLeast(1).orSingle().optional(),
+                pair("padding", 0, 0, padValue + " added on each side of height and width; at most half of"
+                        + " kernel_size"));
+    }
+
+    /** The stride, kernel_size when left out, as PyTorch's pooling. */
+    static int[] stride(Params params, int[] kernel) {
+        return params.has("stride") ? params.integers("stride") : kernel;
     }
 
     /** PyTorch's check of pooling: the padding at most half the kernel, so no window lies in the padding alone. */

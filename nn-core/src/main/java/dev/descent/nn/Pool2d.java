@@ -37,22 +37,14 @@ abstract class Pool2d implements Layer {
      */
     Pool2d(String name, int[] kernelSize, int[] stride, int[] padding) {
         this.name = name;
-        requirePair("kernel_size", kernelSize, 1);
-        requirePair("stride", stride, 1);
-        requirePair("padding", padding, 0);
+        Window2d.requirePair(name, "kernel_size", kernelSize, 1);
+        Window2d.requirePair(name, "stride", stride, 1);
+        Window2d.requirePair(name, "padding", padding, 0);
         if (padding[0] > kernelSize[0] / 2 || padding[1] > kernelSize[1] / 2) {
             throw new IllegalArgumentException(name + ": padding must be at most half of kernel_size, got padding="
                     + Shapes.toString(padding) + " and kernel_size=" + Shapes.toString(kernelSize));
         }
         this.window = new Window2d(kernelSize, stride, padding, NO_DILATION);
-    }
-
-    private void requirePair(String parameter, int[] values, int least) {
-        requireNonNull(values, parameter + " is null");
-        if (values.length != 2 || Math.min(values[0], values[1]) < least) {
-            throw new IllegalArgumentException(name + ": " + parameter + " must be [height, width] of integers >= "
-                    + least + ", got " + Shapes.toString(values));
-        }
     }
 
     /** Maps [C, H, W] to [C, H_out, W_out]. */
@@ -110,11 +102,7 @@ abstract class Pool2d implements Layer {
         }
         int[] inShape = lastInput.shapeView();
         size(inShape);
-        if (!Window2d.isBatchOf(outputGradient.shapeView(), inShape[0], outPerExample)) {
-            throw new IllegalArgumentException(name + ": output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last training"
-                    + " forward, shape [" + inShape[0] + ", " + channels + ", " + outH + ", " + outW + "]");
-        }
+        Window2d.requireOutputGradient(name, outputGradient, inShape[0], outPerExample);
         if (!inputGradient) {
             return null;
         }

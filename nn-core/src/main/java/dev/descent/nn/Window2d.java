@@ -80,6 +80,36 @@ final class Window2d {
         }
     }
 
+    /**
+     * Checks a [height, width] parameter given to a constructor.
+     *
+     * @throws IllegalArgumentException naming the layer, the parameter and the value
+     */
+    static void requirePair(String layer, String parameter, int[] values, int least) {
+        java.util.Objects.requireNonNull(values, parameter + " is null");
+        if (values.length != 2 || Math.min(values[0], values[1]) < least) {
+            throw new IllegalArgumentException(layer + ": " + parameter + " must be [height, width] of integers >= "
+                    + least + ", got " + Shapes.toString(values));
+        }
+    }
+
+    /**
+     * Checks that an output gradient is [batch, perExample...], the output of the last training forward.
+     *
+     * @throws IllegalArgumentException naming the layer and both shapes
+     */
+    static void requireOutputGradient(String layer, dev.descent.api.Tensor outputGradient, int batch,
+            int[] perExample) {
+        if (!isBatchOf(outputGradient.shapeView(), batch, perExample)) {
+            int[] expected = new int[perExample.length + 1];
+            expected[0] = batch;
+            System.arraycopy(perExample, 0, expected, 1, perExample.length);
+            throw new IllegalArgumentException(layer + ": output gradient of shape "
+                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last training"
+                    + " forward, shape " + Shapes.toString(expected));
+        }
+    }
+
     /** Whether {@code shape} equals [n, perExample...], without allocating. */
     static boolean isBatchOf(int[] shape, int n, int[] perExample) {
         if (shape.length != perExample.length + 1 || shape[0] != n) {
