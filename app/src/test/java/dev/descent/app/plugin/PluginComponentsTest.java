@@ -180,6 +180,25 @@ class PluginComponentsTest {
         }
     }
 
+    @Test
+    void aPluginLayerTakesItsInitializerFromTheHost() throws IOException {
+        TestJars.builder().source("org.init.ScaleProvider", PluginSources.scaleLayer("org.init.ScaleProvider",
+                        "scale", false))
+                .service(LAYER_SPI, "org.init.ScaleProvider")
+                .manifest("Descent-Plugin-Id", "init")
+                .write(folder.resolve("init.jar"));
+        Descent withInit = Descent.builder().plugins(folder).build();
+
+        Layer ones = withInit.layers().create("scale");
+        Layer zeros = withInit.layers().create("scale(init=zeros)");
+        ones.initialize(new int[] {1}, new SplittableRandom(1));
+        zeros.initialize(new int[] {1}, new SplittableRandom(1));
+
+        assertThat(ones.parameters().get(0).value().data()).containsExactly(1f);
+        assertThat(zeros.parameters().get(0).value().data()).containsExactly(0f);
+        assertThat(withInit.layers().describe("scale").params().get(0).typeText()).isEqualTo("initializer spec");
+    }
+
     private static Method method(Class<?> type, Method method) {
         try {
             return type.getMethod(method.getName(), method.getParameterTypes());

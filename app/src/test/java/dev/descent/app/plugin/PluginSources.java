@@ -226,4 +226,72 @@ public final class PluginSources {
                 """);
         return sources;
     }
+
+    /**
+     * A layer provider {@code org.acme.<Class>} named {@code name}: {@code y = w * x} with one weight {@code w}
+     * of shape [1] drawn by its {@code init} parameter (an {@code Initializer} spec, default {@code ones}),
+     * which it takes from the host with {@code params.component}. With {@code stuckBatch} its output buffer is
+     * sized by the first batch and never again, so a smaller batch gets the first batch's shape.
+     */
+    public static String scaleLayer(String className, String name, boolean stuckBatch) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String pkg = className.substring(0, className.lastIndexOf('.'));
+        String output = stuckBatch
+                ? "out == null ? (out = Tensor.zeros(x.shape())) : out"
+                : "buffer.get(x.shapeView())";
+        return """
+                package %s;
+
+                import dev.descent.api.*;
+                import java.util.List;
+                import java.util.random.RandomGenerator;
+
+                public class %s implements LayerProvider {
+                    @Override public String name() { return "%s"; }
+                    @Override public String description() { return "y = w * x, one weight"; }
+                    @Override public List<ParamSpec> params() {
+                        return List.of(ParamSpec.component("init", Initializer.class, "ones", "how w is drawn"));
+                    }
+
+                    @Override public Layer create(Params params) {
+                        Initializer init = params.component("init", Initializer.class);
+                        return new Layer() {
+                            private final Parameter w = Parameter.of("w", Tensor.zeros(1));
+                            private final BatchBuffer buffer = new BatchBuffer();
+                            private final BatchBuffer gradient = new BatchBuffer();
+                            private Tensor out;
+                            private Tensor input;
+
+                            @Override public int[] outputShape(int[] shape) { return shape.clone(); }
+
+                            @Override public void initialize(int[] shape, RandomGenerator random) {
+                                init.initialize(w.value(), random);
+                            }
+
+                            @Override public Tensor forward(Tensor x, Pass pass) {
+                                Tensor y = %s;
+                                float scale = w.value().data()[0];
+                                for (int i = 0; i < x.size(); i++) { y.data()[i] = scale * x.data()[i]; }
+                                if (pass.training()) { input = x; }
+                                return y;
+                            }
+
+                            @Override public Tensor backward(Tensor g, boolean inputGradient) {
+                                if (input == null) { throw new IllegalStateException("%s: no training forward"); }
+                                double sum = 0;
+                                for (int i = 0; i < g.size(); i++) { sum += g.data()[i] * input.data()[i]; }
+                                w.gradient().data()[0] += (float) sum;
+                                if (!inputGradient) { return null; }
+                                Tensor d = gradient.get(g.shapeView());
+                                float scale = w.value().data()[0];
+                                for (int i = 0; i < g.size(); i++) { d.data()[i] = scale * g.data()[i]; }
+                                return d;
+                            }
+
+                            @Override public List<Parameter> parameters() { return List.of(w); }
+                        };
+                    }
+                }
+                """.formatted(pkg, simple, name, output, name);
+    }
 }
