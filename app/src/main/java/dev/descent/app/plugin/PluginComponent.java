@@ -29,17 +29,13 @@ abstract class PluginComponent {
     final ClassLoader enter() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        if (previous != pluginLoader) {
-            thread.setContextClassLoader(pluginLoader);
-        }
+        thread.setContextClassLoader(pluginLoader);
         return previous;
     }
 
-    /** Restores the context class loader {@link #enter} returned. */
+    /** Restores the context class loader {@link #enter} returned, even if the plugin changed it meanwhile. */
     final void exit(ClassLoader previous) {
-        if (previous != pluginLoader) {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        Thread.currentThread().setContextClassLoader(previous);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.descent.app.plugin.PluginSources.LAYER_SPI;
 import static dev.descent.app.plugin.PluginSources.LOSS_SPI;
 import static dev.descent.app.plugin.PluginSources.OPTIMIZER_SPI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.descent.api.Layer;
 import dev.descent.api.Loss;
@@ -197,6 +198,35 @@ class PluginComponentsTest {
         assertThat(ones.parameters().get(0).value().data()).containsExactly(1f);
         assertThat(zeros.parameters().get(0).value().data()).containsExactly(0f);
         assertThat(withInit.layers().describe("scale").params().get(0).typeText()).isEqualTo("initializer spec");
+    }
+
+    @Test
+    void aPluginsExceptionPassesUnchangedAndTheContextLoaderIsRestored() throws IOException {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0], null)) {
+            IllegalArgumentException thrown = new IllegalArgumentException("bad shape");
+            Layer layer = (Layer) PluginComponents.wrap(new Layer() {
+                @Override
+                public int[] outputShape(int[] inputShape) {
+                    return inputShape;
+                }
+
+                @Override
+                public Tensor forward(Tensor input, Pass pass) {
+                    Thread.currentThread().setContextClassLoader(null); // a careless plugin
+                    throw thrown;
+                }
+
+                @Override
+                public Tensor backward(Tensor outputGradient, boolean inputGradient) {
+                    return outputGradient;
+                }
+            }, pluginLoader);
+
+            assertThatThrownBy(() -> layer.forward(Tensor.zeros(1, 1), Pass.INFERENCE)).isSameAs(thrown);
+            assertThat(layer).isInstanceOf(PluginLayer.class);
+        }
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
     }
 
     private static Method method(Class<?> type, Method method) {
