@@ -55,13 +55,17 @@ final class PluginComponents {
 
     /**
      * {@code component} behind a wrapper that makes {@code pluginLoader} the context class loader around
-     * every call; a component already wrapped (one the plugin took from the registries) is returned as it is.
+     * every call; a component already wrapped (one the plugin took from the registries), or one without any
+     * API interface, is returned as it is.
      */
     static Object wrap(Object component, ClassLoader pluginLoader) {
         if (component instanceof PluginComponent || PluginCalls.isWrapper(component)) {
             return component;
         }
         Set<Class<?>> contracts = contracts(component.getClass());
+        if (contracts.isEmpty()) {
+            return component; // no contract to keep: the registry's cast will name the wrong type
+        }
         for (Wrapper wrapper : BY_CONTRACTS) {
             if (wrapper.contracts().equals(contracts)) {
                 return wrapper.factory().apply(component, pluginLoader);
