@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The arrows of DESIGN.md, checked on the compiled classes: loss-api knows only the JDK, the core
@@ -39,6 +41,20 @@ class ArchitectureTest {
     @Test
     void nnCoreDependsOnTheApiOnly() {
         coreModuleDependsOnTheApiOnly("dev.descent.nn..");
+    }
+
+    /**
+     * nn-core's packages beside the layers (initialisers, model files, datasets, the Trainer, graph models):
+     * the JDK, the API and the rest of nn-core, nothing else; a package not written yet passes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"init", "io", "data", "train", "graph"})
+    void nnCorePackagesDependOnTheJdkTheApiAndNnCoreOnly(String name) {
+        classes().that().resideInAPackage("dev.descent.nn." + name + "..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.descent.api..", "dev.descent.nn..")
+                .allowEmptyShould(true)
+                .check(DESCENT);
     }
 
     /** The Vector API is an incubator module, present only when added: a kernel facade loads it by name. */

@@ -14,6 +14,7 @@ import dev.descent.api.Schedule;
 import dev.descent.api.ScheduleProvider;
 import dev.descent.api.TransformProvider;
 import java.util.List;
+import java.util.Optional;
 
 /** The kinds of component a plugin can bring, with their SPI and the words used for them. */
 public enum Kind {
@@ -67,14 +68,28 @@ public enum Kind {
                 + List.of(values()).stream().map(k -> k.providerType.getSimpleName()).toList());
     }
 
-    /** The kind that creates {@code componentType}, e.g. {@code Optimizer.class}. */
-    public static Kind creating(Class<?> componentType) {
+    /** What a nested spec may create, for messages. */
+    static final String NESTED_KINDS = "nested components are losses, optimizers, layers, schedules, metrics or"
+            + " transforms (each from its registry) or initializers";
+
+    /** The kind whose registry creates {@code componentType}, e.g. {@code Optimizer.class}; empty for another type. */
+    public static Optional<Kind> find(Class<?> componentType) {
         for (Kind kind : values()) {
             if (kind.componentType == componentType) {
-                return kind;
+                return Optional.of(kind);
             }
         }
-        throw new IllegalArgumentException("no registry creates " + componentType.getName()
-                + "; nested components may be losses, optimizers, layers, schedules, metrics or transforms");
+        return Optional.empty();
+    }
+
+    /**
+     * The kind whose registry creates {@code componentType}.
+     *
+     * @throws IllegalArgumentException if no registry does (an {@code Initializer}, for one: a layer's
+     *     {@code init} parameter is a nested spec of a kind without a registry)
+     */
+    public static Kind creating(Class<?> componentType) {
+        return find(componentType).orElseThrow(() -> new IllegalArgumentException("no registry creates "
+                + componentType.getName() + "; " + NESTED_KINDS));
     }
 }

@@ -44,6 +44,6 @@ public final class LocalRegistries implements ComponentResolver {
 
     @Override
     public <T> T create(Class<T> kind, Spec spec) {
-        return kind.cast(registries.get(Kind.creating(kind)).create(spec));
+        return NestedComponents.create(kind, spec, registries::get);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Creates nested components, such as the inner optimizer of {@code lookahead(inner=adam)}, through the
- * registries. It takes them through Guice {@code Provider}s because each registry in turn needs it.
+ * registries (an initialiser from nn-core's catalogue, see {@link NestedComponents}). It takes them through Guice {@code Provider}s because each registry in turn needs it.
  */
 @Singleton
 public final class RegistryResolver implements ComponentResolver {
@@ -32,14 +32,13 @@ public final class RegistryResolver implements ComponentResolver {
 
     @Override
     public <T> T create(Class<T> kind, Spec spec) {
-        Registry<?> registry = switch (Kind.creating(kind)) {
+        return NestedComponents.create(kind, spec, registryKind -> switch (registryKind) {
             case LOSS -> losses.get();
             case OPTIMIZER -> optimizers.get();
             case LAYER -> layers.get();
             case SCHEDULE -> schedules.get();
             case METRIC -> metrics.get();
             case TRANSFORM -> transforms.get();
-        };
-        return kind.cast(registry.create(spec));
+        });
     }
 }

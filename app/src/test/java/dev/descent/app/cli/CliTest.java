@@ -228,6 +228,24 @@ class CliTest {
     }
 
     @Test
+    void describeOfLinearShowsItsInitializerParameter() throws Exception {
+        Run text = run("describe", "linear");
+        Run json = run("describe", "linear", "--json");
+
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).containsPattern("init +initializer spec +default kaiming_uniform\\(a=2\\.236")
+                .contains("one of kaiming_normal, kaiming_uniform, normal, ones, uniform, xavier_normal,");
+        JsonNode init = null;
+        for (JsonNode param : json.json().get("parameters")) {
+            if (param.get("name").asText().equals("init")) {
+                init = param;
+            }
+        }
+        assertThat(init).isNotNull();
+        assertThat(init.get("type").asText()).isEqualTo("initializer spec");
+    }
+
+    @Test
     void describeOfAnAliasDescribesTheCanonicalComponent() throws Exception {
         // log_loss, not mae: mae is also the name of a metric, so describe shows both (MetricCliTest).
         Run run = run("describe", "log_loss", "--json");

@@ -197,6 +197,29 @@ class PluginsCliTest {
     }
 
     @Test
+    void verifyRunsTheLayerChecksOnAPluginLayerSmallerBatchIncluded() throws IOException {
+        Path good = TestJars.builder()
+                .source("org.good.ScaleProvider", PluginSources.scaleLayer("org.good.ScaleProvider", "scale", false))
+                .service("dev.descent.api.LayerProvider", "org.good.ScaleProvider")
+                .manifest("Descent-Plugin-Id", "good").write(elsewhere.resolve("good.jar"));
+        Path stuck = TestJars.builder()
+                .source("org.stuck.ScaleProvider", PluginSources.scaleLayer("org.stuck.ScaleProvider", "scale", true))
+                .service("dev.descent.api.LayerProvider", "org.stuck.ScaleProvider")
+                .manifest("Descent-Plugin-Id", "stuck").write(elsewhere.resolve("stuck.jar"));
+
+        Run passes = run("plugins", "verify", good.toString());
+        Run fails = run("plugins", "verify", stuck.toString());
+
+        assertThat(passes.status()).isZero();
+        assertThat(passes.out()).contains("PASS scale: layer smaller batch gives the same outputs [scale]")
+                .contains("PASS scale: layer input gradient matches finite differences [scale]")
+                .containsPattern("good: (\\d+) of \\1 contract checks pass");
+        assertThat(fails.status()).isEqualTo(1);
+        assertThat(fails.out()).contains("FAIL scale: layer smaller batch gives the same outputs [scale]")
+                .containsPattern("stuck: \\d+ of \\d+ contract checks pass; 1 fail");
+    }
+
+    @Test
     void verifyOfARefusedPluginSaysWhyAndExits1() throws IOException {
         Path jar = TestJars.corrupt(elsewhere.resolve("cut.jar"));
 
