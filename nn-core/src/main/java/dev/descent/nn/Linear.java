@@ -356,15 +356,7 @@ public final class Linear implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastInput == null) {
-            throw new IllegalStateException("linear: backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
-        if (!outputGradient.hasShape(outputShape)) {
-            throw new IllegalArgumentException("linear: output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(outputShape));
-        }
+        Shapes.requireBackward("linear", lastInput == null ? null : outputShape, outputGradient);
         int rows = lastInput.size() / inFeatures;
         float[] dY = activation == null ? outputGradient.data() : activation.backward(outputGradient, true).data();
 
