@@ -56,10 +56,11 @@ public final class ParamSpec {
     private final Class<?> componentKind;
     private final boolean variadic;
     private final boolean repeatsSingle;
+    private final boolean positional;
 
     private ParamSpec(String name, Type type, Object defaultValue, boolean optional, String doc, Double lower,
             boolean lowerInclusive, Double upper, boolean upperInclusive, List<String> choices, int length,
-            Class<?> componentKind, boolean variadic, boolean repeatsSingle) {
+            Class<?> componentKind, boolean variadic, boolean repeatsSingle, boolean positional) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
         this.defaultValue = defaultValue;
@@ -74,10 +75,12 @@ public final class ParamSpec {
         this.componentKind = componentKind;
         this.variadic = variadic;
         this.repeatsSingle = repeatsSingle;
+        this.positional = positional;
     }
 
     private static ParamSpec of(String name, Type type, Object defaultValue, String doc) {
-        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null, false, false);
+        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null, false,
+                false, false);
     }
 
     /** A real number; a null default makes it required. */
@@ -104,7 +107,8 @@ public final class ParamSpec {
         if (defaultValue != null && !choices.contains(defaultValue)) {
             throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " is not one of " + choices);
         }
-        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1, null, false, false);
+        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1,
+                null, false, false, false);
     }
 
     /** A list of real numbers, such as {@code betas=[0.9, 0.999]}; a null default makes it required. */
@@ -124,7 +128,7 @@ public final class ParamSpec {
     public static ParamSpec component(String name, Class<?> kind, String defaultSpec, String doc) {
         Spec parsed = defaultSpec == null ? null : Spec.parse(defaultSpec);
         return new ParamSpec(name, Type.COMPONENT, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false, false);
+                requireNonNull(kind, "kind is null"), false, false, false);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class ParamSpec {
     public static ParamSpec componentList(String name, Class<?> kind, List<String> defaultSpecs, String doc) {
         List<Spec> parsed = defaultSpecs == null ? null : defaultSpecs.stream().map(Spec::parse).toList();
         return new ParamSpec(name, Type.COMPONENT_LIST, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false, false);
+                requireNonNull(kind, "kind is null"), false, false, false);
     }
 
     /**
@@ -144,8 +148,26 @@ public final class ParamSpec {
      */
     public ParamSpec variadic() {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST, Type.COMPONENT_LIST);
+        if (positional) {
+            throw new IllegalStateException("parameter " + name + " is positional, so it cannot also be variadic");
+        }
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, length, componentKind, true, repeatsSingle);
+                choices, length, componentKind, true, repeatsSingle, false);
+    }
+
+    /**
+     * The parameter may be given by position as well as by name, as a Python argument before {@code *args}:
+     * with {@code out_features} positional, {@code dense(64, activation=relu)} is
+     * {@code dense(out_features=64, activation=relu)}. The positional parameters of a component take the
+     * positional arguments one each, in declaration order; a {@link #variadic()} one takes those left over,
+     * and without one, more positional arguments than positional parameters are refused.
+     */
+    public ParamSpec positional() {
+        if (variadic) {
+            throw new IllegalStateException("parameter " + name + " is variadic, so it cannot also be positional");
+        }
+        return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
+                choices, length, componentKind, false, repeatsSingle, true);
     }
 
     /** The value (or each element of a list) must be at least {@code bound}. */
@@ -172,7 +194,7 @@ public final class ParamSpec {
     public ParamSpec length(int size) {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, size, componentKind, variadic, repeatsSingle);
+                choices, size, componentKind, variadic, repeatsSingle, positional);
     }
 
     /**
@@ -185,7 +207,7 @@ public final class ParamSpec {
             throw new IllegalStateException("parameter " + name + " must have a fixed length(n) before orSingle()");
         }
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, length, componentKind, variadic, true);
+                choices, length, componentKind, variadic, true, positional);
     }
 
     /** The parameter may be left out and then has no value ({@link Params#has} is false). */
@@ -194,19 +216,19 @@ public final class ParamSpec {
             throw new IllegalStateException(name + " has a default, so it is never absent");
         }
         return new ParamSpec(name, type, null, true, doc, lower, lowerInclusive, upper, upperInclusive, choices,
-                length, componentKind, variadic, repeatsSingle);
+                length, componentKind, variadic, repeatsSingle, positional);
     }
 
     private ParamSpec withLower(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, bound, inclusive, upper, upperInclusive,
-                choices, length, componentKind, variadic, repeatsSingle);
+                choices, length, componentKind, variadic, repeatsSingle, positional);
     }
 
     private ParamSpec withUpper(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, bound, inclusive,
-                choices, length, componentKind, variadic, repeatsSingle);
+                choices, length, componentKind, variadic, repeatsSingle, positional);
     }
 
     private void requireType(Type... allowed) {
@@ -265,6 +287,11 @@ public final class ParamSpec {
     /** Whether the parameter takes the positional arguments ({@link #variadic()}). */
     public boolean isVariadic() {
         return variadic;
+    }
+
+    /** Whether the parameter may take one positional argument ({@link #positional()}). */
+    public boolean isPositional() {
+        return positional;
     }
 
     /** The kind of a {@link Type#COMPONENT} or {@link Type#COMPONENT_LIST} parameter, otherwise null. */

@@ -40,13 +40,11 @@ class LayerProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsLinearAndRelu() {
-        assertThat(discovered()).extracting(LayerProvider::name).contains("linear", "relu");
-    }
-
-    @Test
-    void serviceLoaderFindsTheNormalisationsAndEmbedding() {
-        assertThat(discovered()).extracting(LayerProvider::name).contains("batch_norm", "layer_norm", "embedding");
+    void serviceLoaderFindsTheBuiltInLayers() {
+        assertThat(discovered()).extracting(LayerProvider::name).contains("linear", "relu", "leaky_relu", "elu",
+                "gelu", "sigmoid", "tanh", "softplus", "silu", "softmax", "log_softmax", "dropout", "flatten",
+                "reshape", "conv2d", "max_pool2d", "avg_pool2d", "global_avg_pool2d", "batch_norm", "layer_norm",
+                "embedding");
     }
 
     @Test
@@ -73,7 +71,9 @@ class LayerProvidersTest {
                         tuple("in_features", "integer", "none", ">= 1"),
                         tuple("out_features", "integer", "required", ">= 1"),
                         tuple("bias", "boolean", "true", ""),
-                        tuple("init", "initializer spec", "kaiming_uniform(a=2.23606797749979)", ""));
+                        tuple("init", "initializer spec", "kaiming_uniform(a=2.23606797749979)", ""),
+                        tuple("activation", "layer spec", "none", ""));
+        assertThat(provider("linear").params().get(1).isPositional()).as("out_features by position").isTrue();
     }
 
     @Test
