@@ -95,6 +95,12 @@ public final class Sequential implements Layer, Model {
         int[] shape = inputShape.clone();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (i > 0 && !layer.differentiableInput()) {
+                // Its input would need a gradient for the layers before it, which it cannot give.
+                throw new IllegalArgumentException("Sequential: layer " + i + " (" + layer + ") takes indices, not a"
+                        + " differentiable input, so it must come first; put it at position 0 or feed it a model"
+                        + " input in a graph model");
+            }
             try {
                 layer.initialize(shape, random);
                 shape = layer.outputShape(shape);
@@ -115,6 +121,12 @@ public final class Sequential implements Layer, Model {
         return new IllegalArgumentException("Sequential: layer " + index + " (" + layers.get(index)
                 + ") does not fit per-example shape " + Shapes.toString(shape) + ", " + source + ": "
                 + cause.getMessage(), cause);
+    }
+
+    /** Whether the first layer takes a differentiable input (an empty sequence passes its input through). */
+    @Override
+    public boolean differentiableInput() {
+        return layers.isEmpty() || layers.get(0).differentiableInput();
     }
 
     @Override

@@ -196,4 +196,25 @@ class SequentialTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("layer 1 is null");
     }
+
+    @Test
+    void anIndexLayerAfterTheFirstIsRefused() {
+        Sequential model = Sequential.of(new Linear(2, 3),
+                new Embedding(5, 2, null, dev.descent.nn.init.Initializers.create("normal")));
+
+        assertThatThrownBy(() -> model.initialize(new int[] {2}, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Sequential: layer 1 (")
+                .hasMessageEndingWith("takes indices, not a differentiable input, so it must come first; put it at"
+                        + " position 0 or feed it a model input in a graph model");
+    }
+
+    @Test
+    void aSequenceStartingWithAnIndexLayerTakesIndices() {
+        Sequential model = Sequential.of(new Embedding(5, 2, null, dev.descent.nn.init.Initializers.create("normal")),
+                new Linear(2, 3));
+
+        assertThat(model.differentiableInput()).isFalse();
+        assertThat(Sequential.of(new Linear(2, 3)).differentiableInput()).isTrue();
+    }
 }
