@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A layer is checked on its default spec and examples of shape [5], unless {@code layer-contracts.txt}
  * (test resources) gives it specs and an input shape: one line per layer, tab-separated, {@code name},
  * the per-example shape ({@code 2,6,6}), the specs separated by {@code " ; "}, and optionally the batch size.
+ * A merge layer's line gives the shape of each input, separated by {@code " | "} ({@code 1,4 | 2,4}).
  */
 class LayerCatalogueContractTest {
     private static final String CONFIGS = "/layer-contracts.txt";
@@ -66,9 +67,10 @@ class LayerCatalogueContractTest {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                int[] shape = Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt)
-                        .toArray();
-                LayerCheckConfig config = LayerCheckConfig.defaults().withInputShape(shape)
+                List<int[]> shapes = Arrays.stream(fields[1].split(" \\| ")).map(shape -> Arrays.stream(shape.split(","))
+                        .map(String::trim).mapToInt(Integer::parseInt).toArray()).toList();
+                LayerCheckConfig config = (shapes.size() == 1 ? LayerCheckConfig.defaults().withInputShape(shapes.get(0))
+                        : LayerCheckConfig.defaults().withInputShapes(shapes))
                         .withSpecs(Arrays.stream(fields[2].split(" ; ")).map(String::trim).toList());
                 if (fields.length > 3) {
                     config = config.withBatchSize(Integer.parseInt(fields[3].trim()));
