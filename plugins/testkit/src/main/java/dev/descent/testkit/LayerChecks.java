@@ -19,7 +19,13 @@ import java.util.SplittableRandom;
  * The checks of one layer spec. Gradients are checked through the scalar {@code f = sum(forward(x) ⊙ R)}
  * with a fixed random R: its gradient with respect to x is {@code backward(R)}, and with respect to a
  * parameter what backward adds into that parameter's gradient. The reference is a central difference of f
- * computed from inference forwards only.
+ * computed from training forwards, each with a pass of the same seed: backward differentiates the training
+ * forward, which may differ from the inference one (dropout draws the same mask each time; batch norm
+ * normalises with the batch's statistics, its running ones left aside).
+ *
+ * <p>A layer whose input holds indices ({@link Layer#differentiableInput()} false) has no input gradient
+ * to check: its backward must return null, and its inputs come from the config's generator
+ * ({@link TensorGenerator#integers}).
  *
  * <p>A {@link MergeLayer} gets the same checks on a list of inputs ({@link LayerCheckConfig#inputShapes}):
  * the gradient of each input against finite differences, and the smaller batch on every input.
@@ -114,7 +120,7 @@ final class LayerChecks {
     }
 
     private static double f(Layer layer, List<Tensor> inputs, Tensor r) {
-        return GradientCheck.weightedSum(forward(layer, inputs, Pass.INFERENCE), r);
+        return GradientCheck.weightedSum(forward(layer, inputs, training()), r);
     }
 
     /** A training pass with a fixed seed, so a layer that draws random numbers is checked reproducibly. */
@@ -153,6 +159,16 @@ final class LayerChecks {
         Tensor r = weights(forward(layer, inputs, Pass.INFERENCE).shape());
         forward(layer, inputs, training());
         List<Tensor> returned = backward(layer, r, true);
+        if (!layer.differentiableInput()) {
+            for (Tensor gradient : returned) {
+                if (gradient != null) {
+                    throw fail("differentiableInput() is false but backward(gradient, true) returned " + gradient
+                            + "; a layer whose input is not differentiable must return null");
+                }
+            }
+            return "the input is not differentiable (differentiableInput() is false): backward returns null and no"
+                    + " input gradient is checked";
+        }
         if (returned.size() != inputs.size()) {
             throw fail("backward returned " + returned.size() + " input gradients for " + inputs.size() + " inputs");
         }
