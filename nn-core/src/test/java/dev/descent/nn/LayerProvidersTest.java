@@ -41,7 +41,12 @@ class LayerProvidersTest {
 
     @Test
     void serviceLoaderFindsLinearAndRelu() {
-        assertThat(discovered()).extracting(LayerProvider::name).containsExactlyInAnyOrder("linear", "relu");
+        assertThat(discovered()).extracting(LayerProvider::name).contains("linear", "relu");
+    }
+
+    @Test
+    void serviceLoaderFindsTheNormalisationsAndEmbedding() {
+        assertThat(discovered()).extracting(LayerProvider::name).contains("batch_norm", "layer_norm", "embedding");
     }
 
     @Test
