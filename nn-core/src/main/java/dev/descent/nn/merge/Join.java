@@ -17,8 +17,16 @@ abstract class Join extends AbstractMergeLayer {
     /** Rows per example: the product of the per-example axes before the split. */
     private int rowsPerExample;
 
-    Join(String name) {
+    /** The axis of the spec, as given (negative counts from the end). */
+    final int dim;
+
+    Join(String name, int dim) {
         super(name, 2, Integer.MAX_VALUE);
+        this.dim = dim;
+    }
+
+    public final int dim() {
+        return dim;
     }
 
     /** The full-tensor axis of the inputs at which they are split into rows and chunks, given their rank. */
