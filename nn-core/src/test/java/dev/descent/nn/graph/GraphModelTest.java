@@ -101,6 +101,24 @@ class GraphModelTest {
     }
 
     @Test
+    void anOutputThatAlsoFeedsANodeGetsBothGradients() {
+        // a is an output and feeds b; x feeds a node and a merge; a merge takes one node twice.
+        GraphModel model = GraphModel.builder()
+                .input("x", 3)
+                .node("a", new Linear(3, 3), "x")
+                .node("b", new Linear(3, 3), "a")
+                .node("square", new Multiply(), "b", "b")
+                .node("joined", new Concat(-1), "square", "x")
+                .node("score", new Linear(6, 2), "joined")
+                .output("a", "score")
+                .build()
+                .build(new SplittableRandom(11));
+        Tensor x = Tensor.of(new float[] {0.5f, -0.25f, 0.75f, -0.5f, 0.1f, 0.3f}, 2, 3);
+
+        assertThat(GraphGradients.checkEveryParameter(model, List.of(x))).isEqualTo(6);
+    }
+
+    @Test
     void parametersAreNamedByNodeOnceAtBuild() {
         GraphModel model = ExampleModels.twoHeads(4, 5, 3).build(new SplittableRandom(1));
 
