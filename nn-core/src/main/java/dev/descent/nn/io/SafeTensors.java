@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The safetensors format: an 8-byte little-endian header length, a JSON header giving each tensor's dtype,
@@ -77,7 +78,8 @@ public final class SafeTensors {
      * to a temporary file in the same folder, then renamed over {@code file}, so that a failed write leaves
      * any old file as it was.
      *
-     * @throws IllegalArgumentException if a tensor is named {@code __metadata__}
+     * @throws IllegalArgumentException if a tensor is named {@code __metadata__}, or the header would be
+     *     larger than {@link #MAX_HEADER_BYTES}
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         write(file, tensors, metadata, temporary -> {});
@@ -103,14 +105,20 @@ public final class SafeTensors {
             requireNonNull(entry.getValue(), "the value of metadata '" + entry.getKey() + "' is null");
         }
         byte[] header = header(entries, metadata);
+        if (header.length > MAX_HEADER_BYTES) {
+            throw new IllegalArgumentException("the header would take " + header.length + " bytes, above the "
+                    + MAX_HEADER_BYTES + " a reader accepts; " + entries.size() + " tensors and " + metadata.size()
+                    + " metadata entries are too many");
+        }
 
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-        boolean moved = false;
+        // Not Files.createTempFile, whose owner-only permissions the renamed file would keep.
+        Path temporary = folder.resolve("." + absolute.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (channel) {
                 ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
                 buffer.putLong(header.length);
                 writeAll(channel, buffer.flip());
@@ -136,11 +144,13 @@ public final class SafeTensors {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-            moved = true;
-        } finally {
-            if (!moved) {
+        } catch (IOException | RuntimeException | Error e) {
+            try {
                 Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
     }
 
