@@ -207,66 +207,10 @@ public final class Trainer {
         }
         for (int epoch = 0; epoch < epochs && !run.stopRequested(); epoch++) {
             run.epoch = epoch;
-            long start = System.nanoTime();
-            for (Callback callback : callbacks) {
-                callback.onEpochBegin(run, epoch);
-            }
-            for (TrainingListener listener : listeners) {
-                listener.epochStarted(epoch, epochs);
-            }
-            if (shuffle) {
-                batches.shuffle(shuffleRandom);
-            }
-            resetMetrics();
-            double totalSum = 0;
-            double[] headSums = new double[losses.length];
-            long seen = 0;
-            boolean finite = true;
-            for (int b = 0; b < run.batches && !run.stopRequested(); b++) {
-                for (int c = 0, n = callbacks.size(); c < n; c++) {
-                    callbacks.get(c).onBatchBegin(run, b);
-                }
-                Batches.Batch batch = batches.get(b);
-                double loss = step(batch, epoch, b, run);
-                if (!Double.isFinite(loss)) {
-                    finite = false;
-                    break;
-                }
-                int rows = batch.size();
-                totalSum += loss * rows;
-                for (int i = 0; i < losses.length; i++) {
-                    headSums[i] += headLosses[i] * rows;
-                }
-                seen += rows;
-                run.step++;
-                for (int c = 0, n = callbacks.size(); c < n; c++) {
-                    callbacks.get(c).onBatchEnd(run, b, loss);
-                }
-                for (int l = 0, n = listeners.size(); l < n; l++) {
-                    listeners.get(l).batchEnded(epoch, b, run.batches, loss);
-                }
-            }
-            if (!finite || seen == 0) {
+            History.Epoch record = runEpoch(run, batches, validation);
+            if (record == null) {
                 break;
             }
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put(History.LOSS, totalSum / seen);
-            if (losses.length > 1) {
-                for (int i = 0; i < losses.length; i++) {
-                    values.put(lossNames[i], headSums[i] / seen);
-                }
-            }
-            for (MetricBinding binding : metrics) {
-                values.put(binding.key, binding.metric.value());
-            }
-            if (validation != null) {
-                if (validationBatches == null || validationBatches.data() != validation) {
-                    validationBatches = new Batches(validation, batchSize);
-                }
-                measure(validationBatches, History.VALIDATION_PREFIX, values);
-            }
-            values.put(History.LEARNING_RATE, optimizer.learningRate());
-            History.Epoch record = new History.Epoch(epoch, values, (System.nanoTime() - start) / 1e9);
             history.add(record);
             for (Callback callback : callbacks) {
                 callback.onEpochEnd(run, record);
@@ -282,6 +226,69 @@ public final class Trainer {
             listener.trainingEnded(history);
         }
         return history;
+    }
+
+    /** One epoch of steps, then its values; null when it ended on a value that was not finite. */
+    private History.Epoch runEpoch(Run run, Batches batches, Dataset validation) {
+        int epoch = run.epoch;
+        long start = System.nanoTime();
+        for (Callback callback : callbacks) {
+            callback.onEpochBegin(run, epoch);
+        }
+        for (TrainingListener listener : listeners) {
+            listener.epochStarted(epoch, epochs);
+        }
+        if (shuffle) {
+            batches.shuffle(shuffleRandom);
+        }
+        resetMetrics();
+        double totalSum = 0;
+        double[] headSums = new double[losses.length];
+        long seen = 0;
+        for (int b = 0; b < run.batches && !run.stopRequested(); b++) {
+            for (int c = 0, n = callbacks.size(); c < n; c++) {
+                callbacks.get(c).onBatchBegin(run, b);
+            }
+            Batches.Batch batch = batches.get(b);
+            double loss = step(batch, epoch, b, run);
+            if (!Double.isFinite(loss)) {
+                return null;
+            }
+            int rows = batch.size();
+            totalSum += loss * rows;
+            for (int i = 0; i < losses.length; i++) {
+                headSums[i] += headLosses[i] * rows;
+            }
+            seen += rows;
+            run.step++;
+            for (int c = 0, n = callbacks.size(); c < n; c++) {
+                callbacks.get(c).onBatchEnd(run, b, loss);
+            }
+            for (int l = 0, n = listeners.size(); l < n; l++) {
+                listeners.get(l).batchEnded(epoch, b, run.batches, loss);
+            }
+        }
+        if (seen == 0) {
+            return null;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(History.LOSS, totalSum / seen);
+        if (losses.length > 1) {
+            for (int i = 0; i < losses.length; i++) {
+                values.put(lossNames[i], headSums[i] / seen);
+            }
+        }
+        for (MetricBinding binding : metrics) {
+            values.put(binding.key, binding.metric.value());
+        }
+        if (validation != null) {
+            if (validationBatches == null || validationBatches.data() != validation) {
+                validationBatches = new Batches(validation, batchSize);
+            }
+            measure(validationBatches, History.VALIDATION_PREFIX, values);
+        }
+        values.put(History.LEARNING_RATE, optimizer.learningRate());
+        return new History.Epoch(epoch, values, (System.nanoTime() - start) / 1e9);
     }
 
     /** One optimizer step; returns the combined loss, or a value that is not finite (the step not taken). */
