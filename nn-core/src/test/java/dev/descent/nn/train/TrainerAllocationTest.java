@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * allocate (loss-core's Vector API kernels box where C2 does not intrinsify a conversion; optim-core checks
  * the parameter names with a HashSet on every step) does not hide what this module allocates.
  */
-class SteadyStateAllocationTest {
+class TrainerAllocationTest {
 
     /** Measures the bytes this thread allocates between the first and the last batch of the last epoch. */
     private static final class AllocationProbe implements Callback {
