@@ -55,10 +55,11 @@ public final class ParamSpec {
     private final int length;
     private final Class<?> componentKind;
     private final boolean variadic;
+    private final boolean positional;
 
     private ParamSpec(String name, Type type, Object defaultValue, boolean optional, String doc, Double lower,
             boolean lowerInclusive, Double upper, boolean upperInclusive, List<String> choices, int length,
-            Class<?> componentKind, boolean variadic) {
+            Class<?> componentKind, boolean variadic, boolean positional) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
         this.defaultValue = defaultValue;
@@ -72,10 +73,12 @@ public final class ParamSpec {
         this.length = length;
         this.componentKind = componentKind;
         this.variadic = variadic;
+        this.positional = positional;
     }
 
     private static ParamSpec of(String name, Type type, Object defaultValue, String doc) {
-        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null, false);
+        return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null,
+                false, false);
     }
 
     /** A real number; a null default makes it required. */
@@ -102,7 +105,8 @@ public final class ParamSpec {
         if (defaultValue != null && !choices.contains(defaultValue)) {
             throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " is not one of " + choices);
         }
-        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1, null, false);
+        return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1,
+                null, false, false);
     }
 
     /** A list of real numbers, such as {@code betas=[0.9, 0.999]}; a null default makes it required. */
@@ -122,7 +126,7 @@ public final class ParamSpec {
     public static ParamSpec component(String name, Class<?> kind, String defaultSpec, String doc) {
         Spec parsed = defaultSpec == null ? null : Spec.parse(defaultSpec);
         return new ParamSpec(name, Type.COMPONENT, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false);
+                requireNonNull(kind, "kind is null"), false, false);
     }
 
     /**
@@ -132,7 +136,7 @@ public final class ParamSpec {
     public static ParamSpec componentList(String name, Class<?> kind, List<String> defaultSpecs, String doc) {
         List<Spec> parsed = defaultSpecs == null ? null : defaultSpecs.stream().map(Spec::parse).toList();
         return new ParamSpec(name, Type.COMPONENT_LIST, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false);
+                requireNonNull(kind, "kind is null"), false, false);
     }
 
     /**
@@ -142,8 +146,26 @@ public final class ParamSpec {
      */
     public ParamSpec variadic() {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST, Type.COMPONENT_LIST);
+        if (positional) {
+            throw new IllegalStateException("parameter " + name + " is positional, so it cannot also be variadic");
+        }
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, length, componentKind, true);
+                choices, length, componentKind, true, false);
+    }
+
+    /**
+     * The parameter may be given by position as well as by name, as a Python argument before {@code *args}:
+     * with {@code out_features} positional, {@code dense(64, activation=relu)} is
+     * {@code dense(out_features=64, activation=relu)}. The positional parameters of a component take the
+     * positional arguments one each, in declaration order; a {@link #variadic()} one takes those left over,
+     * and without one, more positional arguments than positional parameters are refused.
+     */
+    public ParamSpec positional() {
+        if (variadic) {
+            throw new IllegalStateException("parameter " + name + " is variadic, so it cannot also be positional");
+        }
+        return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
+                choices, length, componentKind, false, true);
     }
 
     /** The value (or each element of a list) must be at least {@code bound}. */
@@ -170,7 +192,7 @@ public final class ParamSpec {
     public ParamSpec length(int size) {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, size, componentKind, variadic);
+                choices, size, componentKind, variadic, positional);
     }
 
     /** The parameter may be left out and then has no value ({@link Params#has} is false). */
@@ -179,19 +201,19 @@ public final class ParamSpec {
             throw new IllegalStateException(name + " has a default, so it is never absent");
         }
         return new ParamSpec(name, type, null, true, doc, lower, lowerInclusive, upper, upperInclusive, choices,
-                length, componentKind, variadic);
+                length, componentKind, variadic, positional);
     }
 
     private ParamSpec withLower(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, bound, inclusive, upper, upperInclusive,
-                choices, length, componentKind, variadic);
+                choices, length, componentKind, variadic, positional);
     }
 
     private ParamSpec withUpper(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, bound, inclusive,
-                choices, length, componentKind, variadic);
+                choices, length, componentKind, variadic, positional);
     }
 
     private void requireType(Type... allowed) {
@@ -245,6 +267,11 @@ public final class ParamSpec {
     /** Whether the parameter takes the positional arguments ({@link #variadic()}). */
     public boolean isVariadic() {
         return variadic;
+    }
+
+    /** Whether the parameter may take one positional argument ({@link #positional()}). */
+    public boolean isPositional() {
+        return positional;
     }
 
     /** The kind of a {@link Type#COMPONENT} or {@link Type#COMPONENT_LIST} parameter, otherwise null. */

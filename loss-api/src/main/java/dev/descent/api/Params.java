@@ -70,9 +70,10 @@ public final class Params {
     }
 
     /**
-     * Gives the positional arguments (keyed {@code "0"}, {@code "1"}, … by {@link SpecParser}), as a list, to the
-     * {@link ParamSpec#variadic() variadic} parameter; a component without one takes none, so that
-     * {@code adam(0.1)} is refused rather than guessed.
+     * Binds the positional arguments (keyed {@code "0"}, {@code "1"}, … by {@link SpecParser}) to names: the
+     * {@link ParamSpec#positional() positional} parameters take one each, in declaration order, and the
+     * {@link ParamSpec#variadic() variadic} one, if any, takes the rest as a list. A component without either
+     * takes none, so that {@code adam(0.1)} is refused rather than guessed.
      */
     private static Map<String, SpecValue> bindPositional(String owner, Map<String, ParamSpec> byName,
             Map<String, SpecValue> given) {
@@ -85,12 +86,26 @@ public final class Params {
         if (positional.isEmpty()) {
             return given;
         }
-        if (variadic.isEmpty()) {
-            throw new InvalidParameterException(positional.get(0).toString(), owner + " takes no positional"
-                    + " arguments, got " + positional.get(0) + "; write name=value" + validList(byName));
+        List<ParamSpec> byPosition = byName.values().stream().filter(ParamSpec::isPositional).toList();
+        if (variadic.isEmpty() && positional.size() > byPosition.size()) {
+            SpecValue extra = positional.get(byPosition.size());
+            if (byPosition.isEmpty()) {
+                throw new InvalidParameterException(extra.toString(), owner + " takes no positional"
+                        + " arguments, got " + extra + "; write name=value" + validList(byName));
+            }
+            List<String> names = byPosition.stream().map(ParamSpec::name).toList();
+            throw new InvalidParameterException(extra.toString(), owner + " takes " + byPosition.size()
+                    + " positional argument" + (byPosition.size() == 1 ? "" : "s") + " (" + String.join(", ", names)
+                    + "), got " + positional.size() + "; write the others as name=value" + validList(byName));
         }
         Map<String, SpecValue> bound = new LinkedHashMap<>();
-        bound.put(variadic.get(0).name(), new SpecValue.ListValue(positional));
+        int taken = Math.min(positional.size(), byPosition.size());
+        for (int i = 0; i < taken; i++) {
+            bound.put(byPosition.get(i).name(), positional.get(i));
+        }
+        if (positional.size() > taken) {
+            bound.put(variadic.get(0).name(), new SpecValue.ListValue(positional.subList(taken, positional.size())));
+        }
         for (Map.Entry<String, SpecValue> entry : given.entrySet()) {
             if (!Spec.isPositional(entry.getKey()) && bound.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
                 throw new InvalidParameterException(entry.getKey(), "parameter '" + entry.getKey() + "' of " + owner

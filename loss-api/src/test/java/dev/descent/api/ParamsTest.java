@@ -385,6 +385,77 @@ class ParamsTest {
                             + " name=value; valid parameters: lr, momentum");
         }
 
+        private final List<ParamSpec> dense = List.of(
+                ParamSpec.integer("out_features", null, "outputs").atLeast(1).positional(),
+                ParamSpec.bool("bias", true, "with a bias"),
+                ParamSpec.component("activation", Optimizer.class, null, "after the affine map").optional());
+
+        @Test
+        void aPositionalParameterTakesTheFirstPositionalArgument() {
+            Params params = resolve(dense, "64, activation=relu");
+
+            assertThat(params.integer("out_features")).isEqualTo(64);
+            assertThat(params.componentSpec("activation")).isEqualTo(Spec.of("relu"));
+            assertThat(params.bool("bias")).isTrue();
+        }
+
+        @Test
+        void aPositionalParameterMayStillBeGivenByName() {
+            assertThat(resolve(dense, "out_features=8").integer("out_features")).isEqualTo(8);
+        }
+
+        @Test
+        void aPositionalArgumentIsCheckedAsItsParameter() {
+            assertThat(failure(dense, "0")).hasMessage("parameter 'out_features' of optimizer 'demo' must be >= 1,"
+                    + " got 0");
+        }
+
+        @Test
+        void aPositionalParameterIsNotGivenTwice() {
+            assertThat(failure(dense, "64, out_features=32"))
+                    .hasMessage("parameter 'out_features' of optimizer 'demo' is given both by position and by name");
+        }
+
+        @Test
+        void morePositionalArgumentsThanPositionalParametersAreRefused() {
+            assertThat(failure(dense, "64, false")).hasMessage("optimizer 'demo' takes 1 positional argument"
+                    + " (out_features), got 2; write the others as name=value; valid parameters: out_features, bias,"
+                    + " activation");
+        }
+
+        @Test
+        void positionalParametersTakeTheArgumentsInDeclarationOrderAndTheVariadicOneTheRest() {
+            List<ParamSpec> declared = List.of(
+                    ParamSpec.integer("k", null, "first").positional(),
+                    ParamSpec.real("alpha", 0.5, "second").positional(),
+                    ParamSpec.componentList("steps", GradientTransform.class, List.of(), "the rest").variadic());
+
+            Params two = resolve(declared, "3, 0.25");
+            Params four = resolve(declared, "3, 0.25, sgd, adam");
+
+            assertThat(two.integer("k")).isEqualTo(3);
+            assertThat(two.real("alpha")).isEqualTo(0.25);
+            assertThat(two.componentSpecs("steps")).isEmpty();
+            assertThat(four.componentSpecs("steps")).containsExactly(Spec.of("sgd"), Spec.of("adam"));
+        }
+
+        @Test
+        void aParameterIsNotBothPositionalAndVariadic() {
+            ParamSpec list = ParamSpec.integerList("sizes", null, "sizes");
+
+            assertThatThrownBy(() -> list.variadic().positional()).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> list.positional().variadic()).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void positionalSurvivesTheOtherModifiers() {
+            ParamSpec spec = ParamSpec.integer("n", null, "n").positional().atLeast(1).optional();
+
+            assertThat(spec.isPositional()).isTrue();
+            assertThat(spec.isVariadic()).isFalse();
+            assertThat(ParamSpec.integer("n", 1, "n").isPositional()).isFalse();
+        }
+
         @Test
         void onlyAListMayBeVariadic() {
             assertThatThrownBy(() -> ParamSpec.real("lr", 0.1, "learning rate").variadic())

@@ -13,6 +13,7 @@ import dev.descent.nn.init.Initializers;
 import dev.descent.nn.kernel.Kernels;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -32,6 +33,11 @@ import java.util.random.RandomGenerator;
  * otherwise. So a layer used without {@code initialize} is reproducible, but every such layer of one
  * shape starts from the same weights; a model should initialise its layers from its own seed.
  *
+ * <p>An optional {@code activation}, as Keras's {@code Dense(64, activation='relu')}, is applied after the
+ * affine map inside this layer: forward returns {@code activation(x Wᵀ + b)} and backward chains through it.
+ * It must keep the shape and hold no parameters or buffers (an element-wise layer, softmax, dropout), so the
+ * layer's parameters stay {@code weight} and {@code bias}.
+ *
  * <p>{@link #backward} uses the input of the last training {@link #forward}, kept by reference: the
  * caller must not modify it in between.
  */
@@ -44,6 +50,10 @@ public final class Linear implements Layer {
     private final int outFeatures;
     private final boolean hasBias;
     private final Initializer init;
+    /** Applied after the affine map; null for none. */
+    private final Layer activation;
+    /** Whether the activation was initialised for this layer's output and checked. */
+    private boolean activationReady;
     /** 0 until known, for a lazy layer. */
     private int inFeatures;
     /** Null until in_features is known. */
@@ -82,16 +92,27 @@ public final class Linear implements Layer {
      * @throws IllegalArgumentException if a size is below 1
      */
     public Linear(int inFeatures, int outFeatures, boolean bias, Initializer init) {
-        this(outFeatures, bias, init);
+        this(inFeatures, outFeatures, bias, init, null);
+    }
+
+    /**
+     * {@link #Linear(int, int, boolean, Initializer)} followed by {@code activation} (null for none), as Keras's
+     * {@code Dense(units, activation=...)}.
+     *
+     * @throws IllegalArgumentException if a size is below 1
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Initializer init, Layer activation) {
+        this(outFeatures, bias, init, activation);
         requirePositive("in_features", inFeatures);
         size(inFeatures);
         draw(new SplittableRandom(DEFAULT_SEED));
     }
 
-    private Linear(int outFeatures, boolean bias, Initializer init) {
+    private Linear(int outFeatures, boolean bias, Initializer init, Layer activation) {
         this.outFeatures = requirePositive("out_features", outFeatures);
         this.hasBias = bias;
         this.init = requireNonNull(init, "init is null");
+        this.activation = activation;
     }
 
     /**
@@ -99,12 +120,17 @@ public final class Linear implements Layer {
      * {@link #initialize}, {@link #forward} or {@link #outputShape} followed by one of those.
      */
     public static Linear lazy(int outFeatures, boolean bias) {
-        return new Linear(outFeatures, bias, TORCH_DEFAULT);
+        return new Linear(outFeatures, bias, TORCH_DEFAULT, null);
     }
 
     /** {@link #lazy(int, boolean)} whose weight {@code init} draws. */
     public static Linear lazy(int outFeatures, boolean bias, Initializer init) {
-        return new Linear(outFeatures, bias, init);
+        return new Linear(outFeatures, bias, init, null);
+    }
+
+    /** {@link #lazy(int, boolean, Initializer)} followed by {@code activation} (null for none). */
+    public static Linear lazy(int outFeatures, boolean bias, Initializer init, Layer activation) {
+        return new Linear(outFeatures, bias, init, activation);
     }
 
     private static int requirePositive(String name, int value) {
@@ -150,6 +176,11 @@ public final class Linear implements Layer {
         return hasBias;
     }
 
+    /** The layer applied after the affine map, if any. */
+    public Optional<Layer> activation() {
+        return Optional.ofNullable(activation);
+    }
+
     /**
      * The weight, shape [out_features, in_features].
      *
@@ -191,7 +222,32 @@ public final class Linear implements Layer {
         checkFeatures(inputShape);
         int[] output = inputShape.clone();
         output[output.length - 1] = outFeatures;
+        if (activation != null) {
+            requireSameShape(output, activation.outputShape(output));
+        }
         return output;
+    }
+
+    private void requireSameShape(int[] affine, int[] activated) {
+        if (!Arrays.equals(affine, activated)) {
+            throw new IllegalArgumentException("linear: activation '" + activation + "' turns the per-example shape "
+                    + Shapes.toString(affine) + " into " + Shapes.toString(activated) + "; an activation must keep"
+                    + " the shape (put a layer that changes it after linear instead)");
+        }
+    }
+
+    /**
+     * Initialises the activation for this layer's per-example output and checks that it keeps the shape and
+     * holds no parameters or buffers, once.
+     */
+    private void readyActivation(int[] perExampleOutput, RandomGenerator random) {
+        activation.initialize(perExampleOutput, random);
+        requireSameShape(perExampleOutput, activation.outputShape(perExampleOutput));
+        if (!activation.parameters().isEmpty() || !activation.buffers().isEmpty()) {
+            throw new IllegalArgumentException("linear: activation '" + activation + "' has parameters or buffers;"
+                    + " linear's parameters are weight and bias only, so put that layer after linear instead");
+        }
+        activationReady = true;
     }
 
     private void checkFeatures(int[] perExample) {
@@ -225,14 +281,18 @@ public final class Linear implements Layer {
         for (Parameter parameter : parameters()) {
             parameter.zeroGradient();
         }
+        if (activation != null) {
+            readyActivation(outputShape(inputShape), random);
+        }
         lastInput = null;
         output.clear();
         inputGradient.clear();
     }
 
     /**
-     * {@code x Wᵀ + b} for a batch of rank 2 or more. A {@link #lazy} layer that was never initialised
-     * takes in_features from this input and draws its weights from {@link #DEFAULT_SEED}.
+     * {@code x Wᵀ + b} for a batch of rank 2 or more, then the activation if there is one. A {@link #lazy} layer
+     * that was never initialised takes in_features from this input and draws its weights from
+     * {@link #DEFAULT_SEED}.
      */
     @Override
     public Tensor forward(Tensor input, Pass pass) {
@@ -262,7 +322,13 @@ public final class Linear implements Layer {
             Kernels.addToEachRow(bias.value().data(), result.data(), rows, outFeatures);
         }
         lastInput = pass.training() ? input : null;
-        return result;
+        if (activation == null) {
+            return result;
+        }
+        if (!activationReady) {
+            readyActivation(Arrays.copyOfRange(outputShape, 1, outputShape.length), new SplittableRandom(DEFAULT_SEED));
+        }
+        return activation.forward(result, pass);
     }
 
     /** Whether an input of {@code inputShape} gives the output shape of the last forward. */
@@ -280,7 +346,8 @@ public final class Linear implements Layer {
 
     /**
      * Adds {@code dYᵀ X} to the weight's gradient and the batch sum of dY to the bias's, and returns
-     * {@code dX = dY W} when {@code inputGradient} is true (null otherwise).
+     * {@code dX = dY W} when {@code inputGradient} is true (null otherwise). With an activation, dY is first
+     * back-propagated through it.
      *
      * @throws IllegalStateException if there was no training forward
      * @throws IllegalArgumentException if {@code outputGradient} does not have the shape of that
@@ -299,7 +366,7 @@ public final class Linear implements Layer {
                     + " training forward, shape " + Shapes.toString(outputShape));
         }
         int rows = lastInput.size() / inFeatures;
-        float[] dY = outputGradient.data();
+        float[] dY = activation == null ? outputGradient.data() : activation.backward(outputGradient, true).data();
 
         Kernels.transposedMultiplyAdd(dY, lastInput.data(), weight.gradient().data(), outFeatures, rows,
                 inFeatures);
@@ -325,10 +392,10 @@ public final class Linear implements Layer {
         return bias == null ? List.of(weight) : List.of(weight, bias);
     }
 
-    /** The layer as a spec: {@code linear(in_features=3, out_features=2, bias=true)}. */
+    /** The layer as a spec: {@code linear(in_features=3, out_features=2, bias=true, activation=relu)}. */
     @Override
     public String toString() {
         return "linear(" + (inFeatures == 0 ? "" : "in_features=" + inFeatures + ", ") + "out_features="
-                + outFeatures + ", bias=" + hasBias + ")";
+                + outFeatures + ", bias=" + hasBias + (activation == null ? "" : ", activation=" + activation) + ")";
     }
 }

@@ -40,7 +40,7 @@ class LayerCatalogueContractTest {
         for (LayerProvider provider : ServiceLoader.load(LayerProvider.class).stream()
                 .map(ServiceLoader.Provider::get).toList()) {
             arguments.add(Arguments.of(provider.name(), provider,
-                    configs.getOrDefault(provider.name(), LayerCheckConfig.defaults())));
+                    configs.getOrDefault(provider.name(), LayerCheckConfig.defaults().withResolver(LayerResolver.INSTANCE))));
         }
         return arguments.stream();
     }
@@ -68,7 +68,7 @@ class LayerCatalogueContractTest {
                 String[] fields = line.split("\t");
                 int[] shape = Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt)
                         .toArray();
-                LayerCheckConfig config = LayerCheckConfig.defaults().withInputShape(shape)
+                LayerCheckConfig config = LayerCheckConfig.defaults().withResolver(LayerResolver.INSTANCE).withInputShape(shape)
                         .withSpecs(Arrays.stream(fields[2].split(" ; ")).map(String::trim).toList());
                 if (fields.length > 3) {
                     config = config.withBatchSize(Integer.parseInt(fields[3].trim()));

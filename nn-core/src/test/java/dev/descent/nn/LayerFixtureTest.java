@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.api.Buffer;
-import dev.descent.api.ComponentResolver;
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
 import dev.descent.api.MergeLayer;
 import dev.descent.api.Parameter;
-import dev.descent.api.Params;
 import dev.descent.api.Pass;
 import dev.descent.api.Spec;
 import dev.descent.api.Tensor;
@@ -154,15 +152,9 @@ public class LayerFixtureTest {
         target.copyFrom(source);
     }
 
-    /** The layer a spec makes, through its provider, as a config would create it. */
+    /** The layer a spec makes, through its provider, as a config would create it (nested specs too). */
     public static Layer create(String spec) {
-        Spec parsed = Spec.parse(spec);
-        LayerProvider provider = providers().filter(p -> p.name().equals(parsed.name())
-                || p.aliases().contains(parsed.name())).findFirst()
-                .orElseThrow(() -> new AssertionError("no LayerProvider named '" + parsed.name() + "' for spec '"
-                        + spec + "'"));
-        return provider.create(Params.resolve("layer '" + provider.name() + "'", provider.params(),
-                parsed.arguments(), ComponentResolver.NONE));
+        return LayerResolver.layer(Spec.parse(spec));
     }
 
     private static List<Path> fixtureFiles() throws IOException {

@@ -40,8 +40,10 @@ class LayerProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsLinearAndRelu() {
-        assertThat(discovered()).extracting(LayerProvider::name).containsExactlyInAnyOrder("linear", "relu");
+    void serviceLoaderFindsTheBuiltInLayers() {
+        assertThat(discovered()).extracting(LayerProvider::name).contains("linear", "relu", "leaky_relu", "elu",
+                "gelu", "sigmoid", "tanh", "softplus", "silu", "softmax", "log_softmax", "dropout", "flatten",
+                "reshape");
     }
 
     @Test
@@ -68,7 +70,9 @@ class LayerProvidersTest {
                         tuple("in_features", "integer", "none", ">= 1"),
                         tuple("out_features", "integer", "required", ">= 1"),
                         tuple("bias", "boolean", "true", ""),
-                        tuple("init", "initializer spec", "kaiming_uniform(a=2.23606797749979)", ""));
+                        tuple("init", "initializer spec", "kaiming_uniform(a=2.23606797749979)", ""),
+                        tuple("activation", "layer spec", "none", ""));
+        assertThat(provider("linear").params().get(1).isPositional()).as("out_features by position").isTrue();
     }
 
     @Test

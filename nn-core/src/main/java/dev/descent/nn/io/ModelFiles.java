@@ -1,35 +1,151 @@
 package dev.descent.nn.io;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.descent.api.Buffer;
+import dev.descent.api.Parameter;
 import dev.descent.api.State;
+import dev.descent.api.Tensor;
 import dev.descent.nn.Model;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A model's parameters and buffers, and an optimizer's state, as safetensors files. */
+/**
+ * A model's parameters and buffers, and an optimizer's state, as safetensors files.
+ *
+ * <p>A model file holds every parameter, then every buffer, under its qualified name ({@code 0.weight},
+ * {@code 1.running_mean}), with the caller's metadata (the trainer adds the model spec and Descent's version).
+ * A state file holds a {@link State}'s tensors under their keys and its numbers in the metadata, as
+ * {@value #NUMBER_PREFIX}{@code key} → {@link Double#toString(double)}, which reads back to the same double
+ * (a NaN reads back as the canonical NaN).
+ */
 public final class ModelFiles {
+    /** The metadata prefix of a {@link State}'s numbers in a state file. */
+    public static final String NUMBER_PREFIX = "number:";
+
     private ModelFiles() {}
 
-    /** Saves every parameter and buffer of a built model under its qualified name, with {@code metadata}. */
+    /**
+     * Saves every parameter and buffer of a built model under its qualified name, with {@code metadata}.
+     *
+     * @throws IllegalArgumentException if the model is not built, or two of its tensors share a name
+     */
     public static void save(Path file, Model model, Map<String, String> metadata) throws IOException {
-        throw new UnsupportedOperationException("ModelFiles.save is not written yet");
+        requireNonNull(file, "file is null");
+        SafeTensors.write(file, tensorsOf(model), requireNonNull(metadata, "metadata is null"));
     }
 
     /**
      * Loads parameters and buffers into a built model, refusing (naming the tensor) a file whose names or
-     * shapes do not fit it; returns the file's metadata.
+     * shapes do not fit it; returns the file's metadata. Nothing in the model changes unless every tensor
+     * fits.
+     *
+     * @throws IOException if the file cannot be read, is not a valid safetensors file, lacks a tensor the
+     *     model has, holds one the model does not have, or holds one of another shape
+     * @throws IllegalArgumentException if the model is not built
      */
     public static Map<String, String> load(Path file, Model model) throws IOException {
-        throw new UnsupportedOperationException("ModelFiles.load is not written yet");
+        requireNonNull(file, "file is null");
+        Map<String, Tensor> targets = tensorsOf(model);
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        Map<String, Tensor> found = contents.tensors();
+        for (Map.Entry<String, Tensor> target : targets.entrySet()) {
+            Tensor source = found.get(target.getKey());
+            int[] expected = target.getValue().shapeView();
+            if (source == null) {
+                throw new IOException(file + ": has no tensor '" + target.getKey() + "' (shape "
+                        + Arrays.toString(expected) + "), which the model needs");
+            }
+            if (!source.hasShape(expected)) {
+                throw new IOException(file + ": tensor '" + target.getKey() + "' has shape "
+                        + Arrays.toString(source.shapeView()) + ", the model expects " + Arrays.toString(expected));
+            }
+        }
+        for (String name : found.keySet()) {
+            if (!targets.containsKey(name)) {
+                throw new IOException(file + ": tensor '" + name + "' is not in the model, which holds "
+                        + targets.keySet());
+            }
+        }
+        for (Map.Entry<String, Tensor> target : targets.entrySet()) {
+            target.getValue().copyFrom(found.get(target.getKey()));
+        }
+        return contents.metadata();
     }
 
-    /** Saves a {@link State} (an optimizer's, a schedule's): its tensors, and its numbers in the metadata. */
+    /** The parameters, then the buffers, by qualified name: the model's own tensors, not copies. */
+    private static Map<String, Tensor> tensorsOf(Model model) {
+        requireNonNull(model, "model is null");
+        if (!model.isBuilt()) {
+            throw new IllegalArgumentException("the model is not built yet: build it before saving or loading it");
+        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter parameter : model.parameters()) {
+            put(tensors, parameter.name(), parameter.value());
+        }
+        for (Buffer buffer : model.buffers()) {
+            put(tensors, buffer.name(), buffer.value());
+        }
+        return tensors;
+    }
+
+    private static void put(Map<String, Tensor> tensors, String name, Tensor tensor) {
+        if (tensors.putIfAbsent(name, tensor) != null) {
+            throw new IllegalArgumentException("the model holds two tensors named '" + name
+                    + "'; parameter and buffer names must be unique");
+        }
+    }
+
+    /**
+     * Saves a {@link State} (an optimizer's, a schedule's): its tensors, and its numbers in the metadata.
+     *
+     * @throws IllegalArgumentException if a key of {@code metadata} starts with {@value #NUMBER_PREFIX}
+     */
     public static void saveState(Path file, State state, Map<String, String> metadata) throws IOException {
-        throw new UnsupportedOperationException("ModelFiles.saveState is not written yet");
+        requireNonNull(file, "file is null");
+        requireNonNull(state, "state is null");
+        requireNonNull(metadata, "metadata is null");
+        Map<String, String> all = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            if (entry.getKey().startsWith(NUMBER_PREFIX)) {
+                throw new IllegalArgumentException("metadata key '" + entry.getKey() + "' starts with '"
+                        + NUMBER_PREFIX + "', which a state file keeps for the state's numbers");
+            }
+            all.put(entry.getKey(), entry.getValue());
+        }
+        state.numbers().forEach((key, number) -> all.put(NUMBER_PREFIX + key, Double.toString(number)));
+        SafeTensors.write(file, state.tensors(), all);
     }
 
-    /** Reads a {@link State} saved with {@link #saveState}. */
+    /**
+     * Reads a {@link State} saved with {@link #saveState}: the file's tensors, and the metadata under
+     * {@value #NUMBER_PREFIX} as numbers; other metadata is not part of the state and is left out.
+     *
+     * @throws IOException if the file cannot be read, is not valid, or a number does not parse
+     */
     public static State loadState(Path file) throws IOException {
-        throw new UnsupportedOperationException("ModelFiles.loadState is not written yet");
+        requireNonNull(file, "file is null");
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        State.Builder state = State.builder();
+        contents.tensors().forEach(state::put);
+        for (Map.Entry<String, String> entry : contents.metadata().entrySet()) {
+            if (entry.getKey().startsWith(NUMBER_PREFIX)) {
+                String key = entry.getKey().substring(NUMBER_PREFIX.length());
+                state.put(key, number(entry.getValue(), key, file));
+            }
+        }
+        return state.build();
+    }
+
+    /** Reads what {@link Double#toString(double)} writes, and nothing looser (no hex, no "d" suffix). */
+    private static double number(String text, String key, Path file) throws IOException {
+        if (!text.matches("NaN|-?Infinity|-?[0-9]+\\.[0-9]+(E-?[0-9]+)?")) {
+            throw new IOException(file + ": state number '" + key + "' is '" + text
+                    + "', expected a number as Double.toString writes it (1.0E-3, -0.0, NaN, Infinity)");
+        }
+        return Double.parseDouble(text);
     }
 }
