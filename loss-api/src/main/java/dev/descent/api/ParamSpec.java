@@ -56,10 +56,11 @@ public final class ParamSpec {
     private final Class<?> componentKind;
     private final boolean variadic;
     private final boolean positional;
+    private final boolean repeatsSingle;
 
     private ParamSpec(String name, Type type, Object defaultValue, boolean optional, String doc, Double lower,
             boolean lowerInclusive, Double upper, boolean upperInclusive, List<String> choices, int length,
-            Class<?> componentKind, boolean variadic, boolean positional) {
+            Class<?> componentKind, boolean variadic, boolean positional, boolean repeatsSingle) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
         this.defaultValue = defaultValue;
@@ -74,11 +75,12 @@ public final class ParamSpec {
         this.componentKind = componentKind;
         this.variadic = variadic;
         this.positional = positional;
+        this.repeatsSingle = repeatsSingle;
     }
 
     private static ParamSpec of(String name, Type type, Object defaultValue, String doc) {
         return new ParamSpec(name, type, defaultValue, false, doc, null, false, null, false, List.of(), -1, null,
-                false, false);
+                false, false, false);
     }
 
     /** A real number; a null default makes it required. */
@@ -106,7 +108,7 @@ public final class ParamSpec {
             throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " is not one of " + choices);
         }
         return new ParamSpec(name, Type.STRING, defaultValue, false, doc, null, false, null, false, choices, -1,
-                null, false, false);
+                null, false, false, false);
     }
 
     /** A list of real numbers, such as {@code betas=[0.9, 0.999]}; a null default makes it required. */
@@ -126,7 +128,7 @@ public final class ParamSpec {
     public static ParamSpec component(String name, Class<?> kind, String defaultSpec, String doc) {
         Spec parsed = defaultSpec == null ? null : Spec.parse(defaultSpec);
         return new ParamSpec(name, Type.COMPONENT, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false, false);
+                requireNonNull(kind, "kind is null"), false, false, false);
     }
 
     /**
@@ -136,7 +138,7 @@ public final class ParamSpec {
     public static ParamSpec componentList(String name, Class<?> kind, List<String> defaultSpecs, String doc) {
         List<Spec> parsed = defaultSpecs == null ? null : defaultSpecs.stream().map(Spec::parse).toList();
         return new ParamSpec(name, Type.COMPONENT_LIST, parsed, false, doc, null, false, null, false, List.of(), -1,
-                requireNonNull(kind, "kind is null"), false, false);
+                requireNonNull(kind, "kind is null"), false, false, false);
     }
 
     /**
@@ -150,7 +152,7 @@ public final class ParamSpec {
             throw new IllegalStateException("parameter " + name + " is positional, so it cannot also be variadic");
         }
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, length, componentKind, true, false);
+                choices, length, componentKind, true, false, repeatsSingle);
     }
 
     /**
@@ -165,7 +167,7 @@ public final class ParamSpec {
             throw new IllegalStateException("parameter " + name + " is variadic, so it cannot also be positional");
         }
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, length, componentKind, false, true);
+                choices, length, componentKind, false, true, repeatsSingle);
     }
 
     /** The value (or each element of a list) must be at least {@code bound}. */
@@ -192,7 +194,20 @@ public final class ParamSpec {
     public ParamSpec length(int size) {
         requireType(Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
-                choices, size, componentKind, variadic, positional);
+                choices, size, componentKind, variadic, positional, repeatsSingle);
+    }
+
+    /**
+     * A single number also stands for the list, repeated to its {@link #length}, as PyTorch's {@code _pair}:
+     * {@code kernel_size=3} is {@code kernel_size=[3, 3]}. The list must have a fixed length.
+     */
+    public ParamSpec orSingle() {
+        requireType(Type.REAL_LIST, Type.INTEGER_LIST);
+        if (length < 1) {
+            throw new IllegalStateException("parameter " + name + " must have a fixed length(n) before orSingle()");
+        }
+        return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, upper, upperInclusive,
+                choices, length, componentKind, variadic, positional, true);
     }
 
     /** The parameter may be left out and then has no value ({@link Params#has} is false). */
@@ -201,19 +216,19 @@ public final class ParamSpec {
             throw new IllegalStateException(name + " has a default, so it is never absent");
         }
         return new ParamSpec(name, type, null, true, doc, lower, lowerInclusive, upper, upperInclusive, choices,
-                length, componentKind, variadic, positional);
+                length, componentKind, variadic, positional, repeatsSingle);
     }
 
     private ParamSpec withLower(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, bound, inclusive, upper, upperInclusive,
-                choices, length, componentKind, variadic, positional);
+                choices, length, componentKind, variadic, positional, repeatsSingle);
     }
 
     private ParamSpec withUpper(double bound, boolean inclusive) {
         requireType(Type.REAL, Type.INTEGER, Type.REAL_LIST, Type.INTEGER_LIST);
         return new ParamSpec(name, type, defaultValue, optional, doc, lower, lowerInclusive, bound, inclusive,
-                choices, length, componentKind, variadic, positional);
+                choices, length, componentKind, variadic, positional, repeatsSingle);
     }
 
     private void requireType(Type... allowed) {
@@ -264,6 +279,11 @@ public final class ParamSpec {
         return length;
     }
 
+    /** Whether a single number stands for the list, repeated to its length ({@link #orSingle()}). */
+    public boolean repeatsSingle() {
+        return repeatsSingle;
+    }
+
     /** Whether the parameter takes the positional arguments ({@link #variadic()}). */
     public boolean isVariadic() {
         return variadic;
@@ -306,6 +326,10 @@ public final class ParamSpec {
     public String typeText() {
         if (!choices.isEmpty()) {
             return "one of " + String.join(", ", choices);
+        }
+        if (repeatsSingle) {
+            String element = type == Type.REAL_LIST ? "number" : "integer";
+            return element + " or list of " + length + " " + element + "s";
         }
         if (length >= 0) {
             return "list of " + length + (type == Type.REAL_LIST ? " numbers" : " integers");

@@ -218,12 +218,17 @@ public final class Params {
     }
 
     private static List<?> list(String owner, ParamSpec spec, SpecValue value) {
+        // A single number, where allowed, is the list of that number repeated; messages quote it as written.
+        boolean single = spec.repeatsSingle() && value instanceof SpecValue.NumberValue;
+        if (single) {
+            value = new SpecValue.ListValue(Collections.nCopies(spec.length(), value));
+        }
         if (!(value instanceof SpecValue.ListValue list)) {
             throw wrongType(owner, spec, value, spec.typeText() + ", e.g. [1, 2]");
         }
         if (spec.length() >= 0 && list.values().size() != spec.length()) {
             throw new InvalidParameterException(spec.name(), "parameter '" + spec.name() + "' of " + owner
-                    + " must be a " + spec.typeText() + ", got " + list.values().size() + ": " + value);
+                    + " must be " + article(spec.typeText()) + ", got " + list.values().size() + ": " + value);
         }
         boolean integers = spec.type() == ParamSpec.Type.INTEGER_LIST;
         String elementType = integers ? "integer" : "number";
@@ -233,7 +238,8 @@ public final class Params {
                     : number(owner, spec, element, "list of numbers");
             if (!spec.inRange(number)) {
                 throw new InvalidParameterException(spec.name(), "parameter '" + spec.name() + "' of " + owner
-                        + " must hold " + elementType + "s " + spec.rangeText() + ", got " + element + " in " + value);
+                        + " must hold " + elementType + "s " + spec.rangeText() + ", got " + element
+                        + (single ? "" : " in " + value));
             }
             converted.add(integers ? (Object) (int) number : (Object) number);
         }

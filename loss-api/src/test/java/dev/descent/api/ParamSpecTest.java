@@ -123,6 +123,22 @@ class ParamSpecTest {
     }
 
     @Test
+    void aListThatAlsoTakesASingleNumberSaysSo() {
+        ParamSpec spec = ParamSpec.integerList("kernel_size", List.of(1, 1), "doc").length(2).orSingle();
+
+        assertThat(spec.typeText()).isEqualTo("integer or list of 2 integers");
+        assertThat(spec.repeatsSingle()).isTrue();
+        assertThat(spec.atLeast(1).repeatsSingle()).as("kept by later narrowing").isTrue();
+    }
+
+    @Test
+    void orSingleNeedsAFixedLength() {
+        assertThatThrownBy(() -> ParamSpec.integerList("kernel_size", List.of(1, 1), "doc").orSingle())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("length");
+    }
+
+    @Test
     void aChoiceListsItsWords() {
         assertThat(Reduction.PARAM.typeText()).isEqualTo("one of mean, sum, none");
     }

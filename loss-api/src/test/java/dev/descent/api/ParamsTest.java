@@ -733,4 +733,46 @@ class ParamsTest {
         @Override
         public void loadState(State state) {}
     }
+    @Nested
+    class SingleOrList {
+        private final List<ParamSpec> declared = List.of(ParamSpec.integerList("kernel_size", List.of(1, 1),
+                "window height and width").length(2).atLeast(1).orSingle());
+
+        @Test
+        void aSingleNumberStandsForTheListRepeated() {
+            assertThat(resolve(declared, "kernel_size=3").integers("kernel_size")).containsExactly(3, 3);
+        }
+
+        @Test
+        void aListIsTakenAsWritten() {
+            assertThat(resolve(declared, "kernel_size=[3, 5]").integers("kernel_size")).containsExactly(3, 5);
+        }
+
+        @Test
+        void aListOfTheWrongLengthIsStillRefused() {
+            assertThat(failure(declared, "kernel_size=[3]")).hasMessage("parameter 'kernel_size' of optimizer 'demo'"
+                    + " must be an integer or list of 2 integers, got 1: [3]");
+        }
+
+        @Test
+        void aSingleNumberOutOfRangeIsQuotedAsWritten() {
+            InvalidParameterException failure = failure(declared, "kernel_size=0");
+
+            assertThat(failure).hasMessage("parameter 'kernel_size' of optimizer 'demo' must hold integers >= 1, got 0");
+            assertThat(failure.parameter()).isEqualTo("kernel_size");
+        }
+
+        @Test
+        void aSingleFractionIsNotAnInteger() {
+            assertThat(failure(declared, "kernel_size=2.5")).hasMessageContaining("kernel_size")
+                    .hasMessageContaining("2.5");
+        }
+
+        @Test
+        void withoutOrSingleANumberIsRefused() {
+            List<ParamSpec> strict = List.of(ParamSpec.integerList("kernel_size", List.of(1, 1), "doc").length(2));
+
+            assertThat(failure(strict, "kernel_size=3")).hasMessageContaining("must be a list of 2 integers");
+        }
+    }
 }
