@@ -51,6 +51,16 @@ public interface Layer extends Trainable {
      */
     Tensor backward(Tensor outputGradient, boolean inputGradient);
 
+    /**
+     * Whether the output is differentiable with respect to the input; true for most layers. A layer whose
+     * input holds indices ({@code embedding}) returns false: its {@link #backward} returns null whatever
+     * {@code inputGradient} says, a model treats its input as data, and the testkit checks no input
+     * gradient for it.
+     */
+    default boolean differentiableInput() {
+        return true;
+    }
+
     /** The trainable parameters, in a stable order, the same objects on every call; empty without weights. */
     @Override
     default List<Parameter> parameters() {

@@ -6,6 +6,7 @@ import dev.descent.api.LayerProvider;
 import dev.descent.testkit.CheckResult;
 import dev.descent.testkit.ContractChecks;
 import dev.descent.testkit.LayerCheckConfig;
+import dev.descent.testkit.TensorGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A layer is checked on its default spec and examples of shape [5], unless {@code layer-contracts.txt}
  * (test resources) gives it specs and an input shape: one line per layer, tab-separated, {@code name},
- * the per-example shape ({@code 2,6,6}), the specs separated by {@code " ; "}, and optionally the batch size.
+ * the per-example shape ({@code 2,6,6}; {@code -} for a scalar per example), the specs separated by
+ * {@code " ; "}, optionally the batch size, and optionally the inputs: {@code integers(0,10)} for an index
+ * layer's whole numbers in [0, 10), {@code uniform(-1,1)} by default.
  */
 class LayerCatalogueContractTest {
     private static final String CONFIGS = "/layer-contracts.txt";
@@ -55,6 +58,19 @@ class LayerCatalogueContractTest {
         assertThat(failed).as("failed checks of " + name).isEmpty();
     }
 
+    /** {@code integers(low,high)} or {@code uniform(low,high)}. */
+    private static TensorGenerator generator(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(integers|uniform)\\(([^,]+),([^)]+)\\)")
+                .matcher(text.replace(" ", ""));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(CONFIGS + ": inputs '" + text + "' are not integers(low,high) or"
+                    + " uniform(low,high)");
+        }
+        return m.group(1).equals("integers")
+                ? TensorGenerator.integers(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                : TensorGenerator.uniform(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+    }
+
     private static Map<String, LayerCheckConfig> configs() throws IOException {
         Map<String, LayerCheckConfig> configs = new HashMap<>();
         try (InputStream stream = LayerCatalogueContractTest.class.getResourceAsStream(CONFIGS)) {
@@ -66,12 +82,16 @@ class LayerCatalogueContractTest {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                int[] shape = Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt)
-                        .toArray();
-                LayerCheckConfig config = LayerCheckConfig.defaults().withResolver(LayerResolver.INSTANCE).withInputShape(shape)
+                int[] shape = fields[1].trim().equals("-") ? new int[0]
+                        : Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+                LayerCheckConfig config = LayerCheckConfig.defaults().withResolver(LayerResolver.INSTANCE)
+                        .withInputShape(shape)
                         .withSpecs(Arrays.stream(fields[2].split(" ; ")).map(String::trim).toList());
-                if (fields.length > 3) {
+                if (fields.length > 3 && !fields[3].isBlank()) {
                     config = config.withBatchSize(Integer.parseInt(fields[3].trim()));
+                }
+                if (fields.length > 4) {
+                    config = config.withInput(generator(fields[4].trim()));
                 }
                 configs.put(fields[0].trim(), config);
             }

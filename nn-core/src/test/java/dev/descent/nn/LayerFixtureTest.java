@@ -124,7 +124,7 @@ public class LayerFixtureTest {
             if (step.has("output_gradient")) {
                 Tensor outputGradient = tensor(step.get("output_gradient"));
                 List<Tensor> inputGradients = layer instanceof MergeLayer merge ? merge.backward(outputGradient)
-                        : List.of(layer.backward(outputGradient, true));
+                        : Arrays.asList(layer.backward(outputGradient, true));
                 JsonNode expected = step.get("input_gradients");
                 for (int i = 0; i < expected.size(); i++) {
                     if (!expected.get(i).isNull()) {

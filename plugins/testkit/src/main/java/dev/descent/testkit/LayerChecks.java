@@ -18,7 +18,13 @@ import java.util.SplittableRandom;
  * The checks of one layer spec. Gradients are checked through the scalar {@code f = sum(forward(x) ⊙ R)}
  * with a fixed random R: its gradient with respect to x is {@code backward(R)}, and with respect to a
  * parameter what backward adds into that parameter's gradient. The reference is a central difference of f
- * computed from inference forwards only.
+ * computed from training forwards, each with a pass of the same seed: backward differentiates the training
+ * forward, which may differ from the inference one (dropout draws the same mask each time; batch norm
+ * normalises with the batch's statistics, its running ones left aside).
+ *
+ * <p>A layer whose input holds indices ({@link Layer#differentiableInput()} false) has no input gradient
+ * to check: its backward must return null, and its inputs come from the config's generator
+ * ({@link TensorGenerator#integers}).
  */
 final class LayerChecks {
     private static final long WEIGHT_SEED = 0x1A7E5L;
@@ -66,7 +72,7 @@ final class LayerChecks {
     }
 
     private static double f(Layer layer, Tensor input, Tensor r) {
-        return GradientCheck.weightedSum(layer.forward(input, Pass.INFERENCE), r);
+        return GradientCheck.weightedSum(layer.forward(input, training()), r);
     }
 
     /** A training pass with a fixed seed, so a layer that draws random numbers is checked reproducibly. */
@@ -104,6 +110,14 @@ final class LayerChecks {
         Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
         layer.forward(input, training());
         Tensor returned = layer.backward(r, true);
+        if (!layer.differentiableInput()) {
+            if (returned != null) {
+                throw fail("differentiableInput() is false but backward(gradient, true) returned " + returned
+                        + "; a layer whose input is not differentiable must return null");
+            }
+            return "the input is not differentiable (differentiableInput() is false): backward returns null and no"
+                    + " input gradient is checked";
+        }
         if (returned == null) {
             throw fail("backward(gradient, true) returned null; it must return d(loss)/d(input)");
         }

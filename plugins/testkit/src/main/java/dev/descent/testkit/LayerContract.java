@@ -35,8 +35,11 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  *
- * The gradient checks compare the training forward's backward with inference forwards: a layer that
- * behaves differently in training (dropout) should be checked with a spec that makes both the same.
+ * The gradient checks compare backward with finite differences of training forwards, each with a pass of
+ * the same seed, so a layer that behaves differently in training (dropout, batch norm) is checked as it
+ * trains. A layer whose input holds indices declares {@link dev.descent.api.Layer#differentiableInput()}
+ * false, returns null from backward, and overrides {@link #input} to draw valid indices
+ * ({@link TensorGenerator#integers}); its input gradient is not checked.
  */
 public abstract class LayerContract {
 

@@ -18,6 +18,25 @@ public interface TensorGenerator {
      */
     Tensor generate(int[] shape, RandomGenerator random);
 
+    /**
+     * Whole numbers uniform in [{@code low}, {@code high}), as floats: the input of a layer whose input
+     * holds indices (an embedding over {@code high} rows takes {@code integers(0, high)}).
+     */
+    static TensorGenerator integers(int low, int high) {
+        if (low >= high) {
+            throw new IllegalArgumentException("an integer range needs low < high, got ['" + low + "', '" + high
+                    + "')");
+        }
+        return (shape, random) -> {
+            Tensor tensor = Tensor.zeros(shape);
+            float[] data = tensor.data();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = random.nextInt(low, high);
+            }
+            return tensor;
+        };
+    }
+
     /** Values uniform in [{@code low}, {@code high}). */
     static TensorGenerator uniform(double low, double high) {
         if (!(low < high) || Double.isInfinite(low) || Double.isInfinite(high)) {

@@ -11,6 +11,8 @@ import dev.descent.api.Params;
 import dev.descent.api.Pass;
 import dev.descent.api.Tensor;
 import dev.descent.testkit.fixture.AffineProvider;
+import dev.descent.testkit.fixture.CenterProvider;
+import dev.descent.testkit.fixture.LookupProvider;
 import dev.descent.testkit.fixture.TanhProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,5 +175,45 @@ class LayerChecksTest {
         assertThat(only(results, ContractChecks.LAYER_SMALLER_BATCH).detail())
                 .startsWith("the first 2 examples alone gave Tensor[2, 5]")
                 .endsWith("an inference forward must not depend on the batch size");
+    }
+    @Test
+    void layerWhoseInputHoldsIndicesPassesWithoutAnInputGradientCheck() {
+        List<CheckResult> results = ContractChecks.checkLayer(new LookupProvider(),
+                LayerCheckConfig.defaults().withInputShape().withBatchSize(6).withInput(TensorGenerator.integers(0, 4)));
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
+        assertThat(only(results, ContractChecks.LAYER_INPUT_GRADIENT).detail())
+                .startsWith("the input is not differentiable (differentiableInput() is false)");
+        assertThat(only(results, ContractChecks.LAYER_PARAMETER_GRADIENTS).detail()).startsWith("weight: error ");
+    }
+
+    @Test
+    void layerWhoseInputHoldsIndicesMustNotReturnAnInputGradient() {
+        List<CheckResult> results = ContractChecks.checkLayer(new LookupProvider(true),
+                LayerCheckConfig.defaults().withInputShape().withInput(TensorGenerator.integers(0, 4)));
+
+        assertThat(failed(results)).containsExactly("layer input gradient matches finite differences [lookup]");
+        assertThat(only(results, ContractChecks.LAYER_INPUT_GRADIENT).detail())
+                .startsWith("differentiableInput() is false but backward(gradient, true) returned Tensor");
+    }
+
+    @Test
+    void integerGeneratorDrawsWholeNumbersInItsRange() {
+        Tensor drawn = TensorGenerator.integers(2, 5).generate(new int[] {1000}, new java.util.SplittableRandom(3));
+
+        assertThat(drawn.data()).containsOnly(2f, 3f, 4f);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> TensorGenerator.integers(3, 3))
+                .withMessage("an integer range needs low < high, got ['3', '3')");
+    }
+
+    @Test
+    void gradientsAreCheckedAgainstTheTrainingForwardWhereItDiffersFromInference() {
+        // center's backward is right for its training forward (batch mean) and wrong for its inference one
+        // (a constant shift, gradient 1): only a reference made of training forwards accepts it.
+        List<CheckResult> results = ContractChecks.checkLayer(new CenterProvider(),
+                LayerCheckConfig.defaults().withInputShape(2).withBatchSize(4));
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
     }
 }
