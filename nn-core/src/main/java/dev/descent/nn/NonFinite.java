@@ -2,11 +2,11 @@ package dev.descent.nn;
 
 import dev.descent.api.Tensor;
 
-/** Whether a tensor holds NaN or an infinity: the check behind a model's {@code firstNonFiniteOutput}. */
-final class NonFinite {
+/** Whether a tensor holds NaN or an infinity: the check behind every model's {@code firstNonFiniteOutput}. */
+public final class NonFinite {
     private NonFinite() {}
 
-    static boolean any(Tensor tensor) {
+    public static boolean any(Tensor tensor) {
         float[] values = tensor.array();
         for (int i = tensor.offset(), end = tensor.offset() + tensor.size(); i < end; i++) {
             if (!Float.isFinite(values[i])) {

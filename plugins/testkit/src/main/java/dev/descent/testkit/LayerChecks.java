@@ -4,6 +4,7 @@ import static dev.descent.testkit.CheckRun.fail;
 
 import dev.descent.api.Layer;
 import dev.descent.api.LayerProvider;
+import dev.descent.api.MergeLayer;
 import dev.descent.api.Parameter;
 import dev.descent.api.Pass;
 import dev.descent.api.Shapes;
@@ -25,6 +26,9 @@ import java.util.SplittableRandom;
  * <p>A layer whose input holds indices ({@link Layer#differentiableInput()} false) has no input gradient
  * to check: its backward must return null, and its inputs come from the config's generator
  * ({@link TensorGenerator#integers}).
+ *
+ * <p>A {@link MergeLayer} gets the same checks on a list of inputs ({@link LayerCheckConfig#inputShapes}):
+ * the gradient of each input against finite differences, and the smaller batch on every input.
  */
 final class LayerChecks {
     private static final long WEIGHT_SEED = 0x1A7E5L;
@@ -55,15 +59,59 @@ final class LayerChecks {
         run.run(spec.name(ContractChecks.LAYER_SMALLER_BATCH), checks::smallerBatch);
     }
 
-    /** A layer from the spec, initialised for the configured input shape from a fixed seed. */
+    /** The per-example shape of each input: one for a single-input layer, the configured list for a merge. */
+    private List<int[]> shapes(Layer layer) {
+        return layer instanceof MergeLayer ? config.inputShapes() : List.of(config.inputShape());
+    }
+
+    /** A layer from the spec, initialised for the configured input shapes from a fixed seed. */
     private Layer create() {
         Layer layer = Components.create(provider, spec.spec(), config.resolver());
-        layer.initialize(config.inputShape(), new SplittableRandom(WEIGHT_SEED));
+        if (layer instanceof MergeLayer merge) {
+            merge.initialize(config.inputShapes(), new SplittableRandom(WEIGHT_SEED));
+        } else {
+            layer.initialize(config.inputShape(), new SplittableRandom(WEIGHT_SEED));
+        }
         return layer;
     }
 
-    private Tensor input() {
-        return config.input().generate(config.batchShape(), new SplittableRandom(INPUT_SEED));
+    /** A batch of each input, input i drawn from its own seed. */
+    private List<Tensor> inputs(Layer layer) {
+        List<int[]> shapes = shapes(layer);
+        List<Tensor> inputs = new ArrayList<>(shapes.size());
+        for (int i = 0; i < shapes.size(); i++) {
+            inputs.add(config.input().generate(config.batchShape(shapes.get(i)), new SplittableRandom(INPUT_SEED + i)));
+        }
+        return inputs;
+    }
+
+    private static Tensor forward(Layer layer, List<Tensor> inputs, Pass pass) {
+        return layer instanceof MergeLayer merge ? merge.forward(inputs, pass) : layer.forward(inputs.get(0), pass);
+    }
+
+    /** The input gradients backward gives, one per input (an element may be null). */
+    private static List<Tensor> backward(Layer layer, Tensor r, boolean inputGradient) {
+        if (layer instanceof MergeLayer merge) {
+            List<Tensor> gradients = merge.backward(r);
+            if (gradients == null) {
+                throw fail("backward(gradient) returned null; a merge layer returns one gradient per input");
+            }
+            return gradients;
+        }
+        return java.util.Collections.singletonList(layer.backward(r, inputGradient));
+    }
+
+    private static int[] outputShape(Layer layer, List<int[]> shapes) {
+        return layer instanceof MergeLayer merge ? merge.outputShape(shapes) : layer.outputShape(shapes.get(0));
+    }
+
+    /** {@code [2, 3]}, or {@code [2, 3], [2, 1]} for several inputs. */
+    private static String describe(List<int[]> shapes) {
+        return String.join(", ", shapes.stream().map(Shapes::toString).toList());
+    }
+
+    private static List<Tensor> copies(List<Tensor> tensors) {
+        return tensors.stream().map(Tensor::copy).toList();
     }
 
     /** R: uniform in [-1, 1), the shape of the layer's output for the input. */
@@ -71,8 +119,8 @@ final class LayerChecks {
         return TensorGenerator.uniform(-1, 1).generate(shape, new SplittableRandom(R_SEED));
     }
 
-    private static double f(Layer layer, Tensor input, Tensor r) {
-        return GradientCheck.weightedSum(layer.forward(input, training()), r);
+    private static double f(Layer layer, List<Tensor> inputs, Tensor r) {
+        return GradientCheck.weightedSum(forward(layer, inputs, training()), r);
     }
 
     /** A training pass with a fixed seed, so a layer that draws random numbers is checked reproducibly. */
@@ -82,53 +130,68 @@ final class LayerChecks {
 
     private String outputShape() {
         Layer layer = create();
-        int[] inputShape = config.inputShape();
-        int[] perExample = layer.outputShape(inputShape);
+        List<int[]> shapes = shapes(layer);
+        int[] perExample = outputShape(layer, shapes);
         if (perExample == null) {
-            throw fail("outputShape(" + Shapes.toString(inputShape) + ") returned null");
+            throw fail("outputShape(" + describe(shapes) + ") returned null");
         }
         int[] expected = new int[perExample.length + 1];
         expected[0] = config.batchSize();
         System.arraycopy(perExample, 0, expected, 1, perExample.length);
-        Tensor input = input();
+        List<Tensor> inputs = inputs(layer);
+        String given = describe(inputs.stream().map(Tensor::shape).toList());
         for (boolean training : new boolean[] {false, true}) {
-            int[] actual = layer.forward(input, training ? training() : Pass.INFERENCE).shape();
+            int[] actual = forward(layer, inputs, training ? training() : Pass.INFERENCE).shape();
             if (!Arrays.equals(actual, expected)) {
-                throw fail("outputShape(" + Shapes.toString(inputShape) + ") is " + Shapes.toString(perExample)
-                        + " but forward(input of shape " + Shapes.toString(input.shape()) + ", training=" + training
+                throw fail("outputShape(" + describe(shapes) + ") is " + Shapes.toString(perExample)
+                        + " but forward(input of shape " + given + ", training=" + training
                         + ") gives shape " + Shapes.toString(actual) + "; expected " + Shapes.toString(expected)
                         + ", the batch followed by outputShape");
             }
         }
-        return "outputShape(" + Shapes.toString(inputShape) + ") = " + Shapes.toString(perExample)
+        return "outputShape(" + describe(shapes) + ") = " + Shapes.toString(perExample)
                 + " and forward of a batch of " + config.batchSize() + " gives " + Shapes.toString(expected);
     }
 
     private String inputGradient() {
         Layer layer = create();
-        Tensor input = input();
-        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
-        layer.forward(input, training());
-        Tensor returned = layer.backward(r, true);
+        List<Tensor> inputs = inputs(layer);
+        Tensor r = weights(forward(layer, inputs, Pass.INFERENCE).shape());
+        forward(layer, inputs, training());
+        List<Tensor> returned = backward(layer, r, true);
         if (!layer.differentiableInput()) {
-            if (returned != null) {
-                throw fail("differentiableInput() is false but backward(gradient, true) returned " + returned
+            if (returned.size() != 1 || returned.get(0) != null) {
+                throw fail("differentiableInput() is false but backward(gradient, true) returned " + returned.get(0)
                         + "; a layer whose input is not differentiable must return null");
             }
             return "the input is not differentiable (differentiableInput() is false): backward returns null and no"
                     + " input gradient is checked";
         }
-        if (returned == null) {
-            throw fail("backward(gradient, true) returned null; it must return d(loss)/d(input)");
+        if (returned.size() != inputs.size()) {
+            throw fail("backward returned " + returned.size() + " input gradients for " + inputs.size() + " inputs");
         }
-        // The layer may reuse its gradient tensor: keep what this backward gave.
-        Tensor analytic = returned.copy();
-        GradientCheck.Comparison comparison = GradientCheck.compare(x -> f(layer, x, r), input, analytic);
-        String detail = comparison.describe("backward gives", input.shape());
-        if (!comparison.passed()) {
-            throw fail("d f / d input for f = sum(forward(x) ⊙ R): " + detail + "; input " + input);
+        // The layer may reuse its gradient tensors: keep what this backward gave.
+        List<Tensor> analytic = new ArrayList<>();
+        for (int i = 0; i < returned.size(); i++) {
+            if (returned.get(i) == null) {
+                throw fail("backward(gradient, true) returned null" + (inputs.size() > 1 ? " for input " + i : "")
+                        + "; it must return d(loss)/d(input)");
+            }
+            analytic.add(returned.get(i).copy());
         }
-        return detail;
+        List<String> measured = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor input = inputs.get(i);
+            GradientCheck.Comparison comparison = GradientCheck.compare(x -> f(layer, inputs, r), input,
+                    analytic.get(i));
+            String detail = comparison.describe("backward gives", input.shape());
+            String which = inputs.size() > 1 ? "input " + i : "input";
+            if (!comparison.passed()) {
+                throw fail("d f / d " + which + " for f = sum(forward(x) ⊙ R): " + detail + "; " + which + " " + input);
+            }
+            measured.add(inputs.size() > 1 ? which + ": " + detail : detail);
+        }
+        return String.join("; ", measured);
     }
 
     private String parameterGradients() {
@@ -137,15 +200,15 @@ final class LayerChecks {
         if (parameters.isEmpty()) {
             return "the layer has no parameters";
         }
-        Tensor input = input();
-        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
+        List<Tensor> inputs = inputs(layer);
+        Tensor r = weights(forward(layer, inputs, Pass.INFERENCE).shape());
         parameters.forEach(Parameter::zeroGradient);
-        layer.forward(input, training());
-        layer.backward(r, false);
+        forward(layer, inputs, training());
+        backward(layer, r, false);
         List<String> measured = new ArrayList<>();
         for (Parameter parameter : parameters) {
             Tensor analytic = parameter.gradient().copy();
-            GradientCheck.Comparison comparison = GradientCheck.compare(value -> f(layer, input, r), parameter.value(),
+            GradientCheck.Comparison comparison = GradientCheck.compare(value -> f(layer, inputs, r), parameter.value(),
                     analytic);
             String detail = comparison.describe("backward gives", parameter.value().shape());
             if (!comparison.passed()) {
@@ -162,14 +225,14 @@ final class LayerChecks {
         if (parameters.isEmpty()) {
             return "the layer has no parameters";
         }
-        Tensor input = input();
-        Tensor r = weights(layer.forward(input, Pass.INFERENCE).shape());
+        List<Tensor> inputs = inputs(layer);
+        Tensor r = weights(forward(layer, inputs, Pass.INFERENCE).shape());
         parameters.forEach(Parameter::zeroGradient);
-        layer.forward(input, training());
-        layer.backward(r, true);
+        forward(layer, inputs, training());
+        backward(layer, r, true);
         List<Tensor> once = parameters.stream().map(p -> p.gradient().copy()).toList();
-        layer.forward(input, training());
-        layer.backward(r, true);
+        forward(layer, inputs, training());
+        backward(layer, r, true);
         for (int p = 0; p < parameters.size(); p++) {
             Tensor twice = parameters.get(p).gradient();
             Tensor expected = once.get(p).copy();
@@ -205,11 +268,11 @@ final class LayerChecks {
                         + " the random generator it is given");
             }
         }
-        Tensor input = input();
+        List<Tensor> inputs = inputs(first);
         // Copies: a layer may hand back the same output tensor on every forward.
-        Tensor outputA = first.forward(input, Pass.INFERENCE).copy();
-        Tensor outputB = second.forward(input, Pass.INFERENCE).copy();
-        Tensor outputAgain = first.forward(input, Pass.INFERENCE).copy();
+        Tensor outputA = forward(first, inputs, Pass.INFERENCE).copy();
+        Tensor outputB = forward(second, inputs, Pass.INFERENCE).copy();
+        Tensor outputAgain = forward(first, inputs, Pass.INFERENCE).copy();
         if (!Arrays.equals(outputA.data(), outputB.data()) || !Arrays.equals(outputA.data(), outputAgain.data())) {
             throw fail("inference forwards of one input gave " + outputA + ", " + outputAgain + " (same layer) and "
                     + outputB + " (a twin); expected identical bits");
@@ -220,11 +283,11 @@ final class LayerChecks {
 
     private String backwardNeedsTraining() {
         Layer layer = create();
-        Tensor input = input();
-        Tensor output = layer.forward(input, Pass.INFERENCE);
+        List<Tensor> inputs = inputs(layer);
+        Tensor output = forward(layer, inputs, Pass.INFERENCE);
         Tensor r = weights(output.shape());
         try {
-            layer.backward(r, true);
+            backward(layer, r, true);
         } catch (IllegalStateException e) {
             return "after an inference forward only, backward threw IllegalStateException: " + e.getMessage();
         } catch (RuntimeException e) {
@@ -246,16 +309,16 @@ final class LayerChecks {
             return "the batch has one example; nothing smaller to check";
         }
         Layer layer = create();
-        Tensor input = input();
-        Tensor full = layer.forward(input, Pass.INFERENCE).copy();
-        Tensor head = input.rows(0, batch - 1).copy();
-        Tensor small = layer.forward(head, Pass.INFERENCE).copy();
+        List<Tensor> inputs = inputs(layer);
+        Tensor full = forward(layer, inputs, Pass.INFERENCE).copy();
+        List<Tensor> heads = copies(inputs.stream().map(input -> input.rows(0, batch - 1)).toList());
+        Tensor small = forward(layer, heads, Pass.INFERENCE).copy();
         Tensor expected = full.rows(0, batch - 1).copy();
         if (!Arrays.equals(small.shape(), expected.shape()) || !Arrays.equals(small.data(), expected.data())) {
             throw fail("the first " + (batch - 1) + " examples alone gave " + small + " but in a batch of " + batch
                     + " they gave " + expected + "; an inference forward must not depend on the batch size");
         }
-        Tensor again = layer.forward(input, Pass.INFERENCE);
+        Tensor again = forward(layer, inputs, Pass.INFERENCE);
         if (!Arrays.equals(again.data(), full.data())) {
             throw fail("a full batch after a smaller one gave " + again + ", before it " + full
                     + "; the layer's tensors must not carry anything from one batch size to another");

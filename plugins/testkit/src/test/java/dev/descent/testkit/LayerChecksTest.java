@@ -13,6 +13,7 @@ import dev.descent.api.Tensor;
 import dev.descent.testkit.fixture.AffineProvider;
 import dev.descent.testkit.fixture.CenterProvider;
 import dev.descent.testkit.fixture.LookupProvider;
+import dev.descent.testkit.fixture.ScaledProductProvider;
 import dev.descent.testkit.fixture.TanhProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -215,5 +216,47 @@ class LayerChecksTest {
                 LayerCheckConfig.defaults().withInputShape(2).withBatchSize(4));
 
         assertThat(failed(results)).as(dump(results)).isEmpty();
+    }
+
+    @Test
+    void mergeLayerPassesEveryCheckOnItsInputShapes() {
+        List<CheckResult> results = ContractChecks.checkLayer(new ScaledProductProvider(),
+                LayerCheckConfig.defaults().withInputShapes(new int[] {2, 3}, new int[] {2, 3}));
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
+        assertThat(only(results, ContractChecks.LAYER_OUTPUT_SHAPE).detail())
+                .isEqualTo("outputShape([2, 3], [2, 3]) = [2, 3] and forward of a batch of 3 gives [3, 2, 3]");
+        assertThat(only(results, ContractChecks.LAYER_INPUT_GRADIENT).detail()).startsWith("input 0: error ")
+                .contains("; input 1: error ");
+        assertThat(only(results, ContractChecks.LAYER_PARAMETER_GRADIENTS).detail()).startsWith("weight: error ");
+    }
+
+    @Test
+    void mergeLayerWithOneConfiguredShapeIsCheckedOnTwoInputsOfIt() {
+        List<CheckResult> results = ContractChecks.check(new ScaledProductProvider(), ComponentResolver.NONE);
+
+        assertThat(failed(results)).as(dump(results)).isEmpty();
+        assertThat(only(results, ContractChecks.LAYER_OUTPUT_SHAPE).detail()).startsWith("outputShape([5], [5]) = [5]");
+    }
+
+    @Test
+    void wrongGradientOfTheSecondInputFailsNamingIt() {
+        List<CheckResult> results = ContractChecks.checkLayer(new ScaledProductProvider(true),
+                LayerCheckConfig.defaults().withInputShapes(new int[] {4}, new int[] {4}));
+
+        assertThat(failed(results)).containsExactly("layer input gradient matches finite differences [scaled_product]");
+        assertThat(only(results, ContractChecks.LAYER_INPUT_GRADIENT).detail())
+                .startsWith("d f / d input 1 for f = sum(forward(x) ⊙ R): error ");
+    }
+
+    @Test
+    void configKeepsTheMergeInputShapes() {
+        LayerCheckConfig config = LayerCheckConfig.defaults().withInputShapes(new int[] {1, 3}, new int[] {2, 3});
+
+        assertThat(config.inputShape()).containsExactly(1, 3);
+        assertThat(config.inputShapes()).hasSize(2);
+        assertThat(config.inputShapes().get(1)).containsExactly(2, 3);
+        assertThat(config.withInputShape(4).mergeInputShapes()).isEmpty();
+        assertThat(config.toString()).contains("inputShapes=[[1, 3], [2, 3]]");
     }
 }

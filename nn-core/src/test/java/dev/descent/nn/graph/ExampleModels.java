@@ -1,0 +1,54 @@
+package dev.descent.nn.graph;
+
+import dev.descent.nn.Linear;
+import dev.descent.nn.Relu;
+import dev.descent.nn.Sequential;
+import dev.descent.nn.merge.Add;
+import dev.descent.nn.merge.Dot;
+
+/**
+ * The two models of issue 11, each declared in a few lines. They live in test code because the
+ * {@code embedding} and {@code reshape} layers are being written in parallel: {@link TestEmbedding} and
+ * {@link TestSqueeze} stand in for {@code embedding(num_embeddings, embedding_dim)} and
+ * {@code reshape} to [K].
+ */
+final class ExampleModels {
+    private ExampleModels() {}
+
+    /**
+     * Matrix factorisation with biases: {@code score(u, i) = <p_u, q_i> + b_u + b_i}, for each user and
+     * {@code items} items per example. With {@code items = 1} it scores (user, item) pairs as [N, 1]; with
+     * {@code items = 2} it scores (user, [positive, negative]) as [N, 2], the predictions {@code bpr} and
+     * {@code margin_ranking} take. Both declare the same parameters under the same names, so weights
+     * trained on one load into the other.
+     */
+    static GraphModel matrixFactorisation(int users, int itemCount, int dim, int items) {
+        return GraphModel.builder()
+                .input("user", 1)
+                .input("items", items)
+                .node("user_embedding", new TestEmbedding(users, dim), "user")        // [1, D]
+                .node("item_embedding", new TestEmbedding(itemCount, dim), "items")   // [K, D]
+                .node("user_bias", new TestEmbedding(users, 1), "user")               // [1, 1]
+                .node("item_bias", new TestEmbedding(itemCount, 1), "items")          // [K, 1]
+                .node("affinity", new Dot(), "user_embedding", "item_embedding")      // [K]
+                .node("user_offset", new TestSqueeze(), "user_bias")                  // [1]
+                .node("item_offset", new TestSqueeze(), "item_bias")                  // [K]
+                .node("score", new Add(), "affinity", "user_offset", "item_offset")   // [K], the [1] broadcast
+                .output("score")
+                .build();
+    }
+
+    /**
+     * One input, a shared trunk, and two heads: class logits (for {@code cross_entropy}) and a value
+     * (for {@code mse}), each an output with its own loss.
+     */
+    static GraphModel twoHeads(int features, int hidden, int classes) {
+        return GraphModel.builder()
+                .input("x", features)
+                .node("trunk", Sequential.of(new Linear(features, hidden), new Relu()), "x")
+                .node("class_logits", new Linear(hidden, classes), "trunk")
+                .node("value", new Linear(hidden, 1), "trunk")
+                .output("class_logits", "value")
+                .build();
+    }
+}
