@@ -13,16 +13,16 @@ import dev.descent.api.Optimizer;
 import dev.descent.api.OptimizerProvider;
 import dev.descent.api.Parameter;
 import dev.descent.api.Params;
-import dev.descent.api.Pass;
 import dev.descent.api.Spec;
 import dev.descent.api.Tensor;
 import dev.descent.nn.LayerFixtureTest;
 import dev.descent.nn.Model;
 import dev.descent.nn.Sequential;
+import dev.descent.nn.data.Dataset;
+import dev.descent.nn.graph.GraphModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -43,7 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * final parameters. The models: an MLP 12-16-8-4 (relu, relu, softmax, MSE on one-hot targets, Adam with
  * Keras's eps; and without the softmax, with cross-entropy), a CNN (conv2d, relu, max_pool2d, flatten,
  * linear; cross-entropy; SGD with momentum; each epoch ends with a smaller batch), and BPR matrix
- * factorisation (embeddings with biases; Adam).
+ * factorisation (embeddings with biases, a {@link GraphModel} of the registered layers; Adam). Each is
+ * trained by the {@link Trainer}, shuffling off: a fixture fed without shuffling is given as it is, for its
+ * epochs; one shuffled by PyTorch's script is given as one epoch of its examples laid out in the order the
+ * script fed them.
  *
  * <p>Tolerance: each step's loss within {@value #LOSS_TOLERANCE} relative, each final weight within
  * {@value #WEIGHT_TOLERANCE} times {@code max(1, |weight|)}. Descent sums in another order than PyTorch
@@ -169,25 +172,28 @@ class TrainingTrajectoryTest {
         }
         Tensor targets = LayerFixtureTest.tensor(root.get("data").get("targets"));
         int batchSize = root.get("batch_size").asInt();
-        List<Double> losses = new ArrayList<>();
-        // TODO(issue 11): drive the Trainer instead, once it lands on issue11-train.
-        Pass pass = Pass.training(new SplittableRandom(1));
-        for (JsonNode epoch : root.get("order")) {
-            int[] order = new int[epoch.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = epoch.get(i).asInt();
-            }
-            for (int from = 0; from < order.length; from += batchSize) {
-                int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
-                List<Tensor> batchInputs = inputs.stream().map(x -> gather(x, batch)).toList();
-                model.zeroGradients();
-                Tensor predictions = model.forward(batchInputs, pass).get(0);
-                Tensor gradient = Tensor.zeros(predictions.shape());
-                losses.add(loss.compute(predictions, gather(targets, batch), gradient));
-                model.backward(List.of(gradient));
-                optimizer.step(model.parameters());
-            }
+        int epochs = root.get("epochs").asInt();
+        int[] order = order(root.get("order"));
+        Dataset data;
+        if (isIdentity(order, targets.dim(0))) {
+            // Not shuffled: the data as they are, every epoch in order, the last batch of each smaller if so.
+            data = Dataset.of(inputs, List.of(targets));
+        } else {
+            // Each epoch in its own order: one epoch of the examples laid out in that order, epoch after epoch.
+            assertThat(targets.dim(0) % batchSize).as("%s: a shuffled fixture must have whole batches", fixture.name())
+                    .isZero();
+            data = Dataset.of(inputs.stream().map(x -> gather(x, order)).toList(), List.of(gather(targets, order)));
+            epochs = 1;
         }
+        List<Double> losses = new ArrayList<>();
+        Trainer trainer = Trainer.builder().model(model).loss(loss).optimizer(optimizer).epochs(epochs)
+                .batchSize(batchSize).shuffle(false).seed(1).listener(new TrainingListener() {
+                    @Override
+                    public void batchEnded(int epoch, int batch, int batches, double value) {
+                        losses.add(value);
+                    }
+                }).build();
+        trainer.fit(data);
         return new Run(losses, parameters);
     }
 
@@ -205,7 +211,34 @@ class TrainingTrajectoryTest {
             model.build(List.<int[]>of(shape), new SplittableRandom(1));
             return model;
         }
-        throw new AssertionError("no model kind '" + kind + "' in this test yet");
+        if (kind.equals("matrix_factorisation")) {
+            return matrixFactorisation(description.get("users").asInt(), description.get("items").asInt(),
+                    description.get("dim").asInt());
+        }
+        throw new AssertionError("no model kind '" + kind + "' in this test");
+    }
+
+    /**
+     * Matrix factorisation with biases, {@code score(u, i) = <p_u, q_i> + b_u + b_i}, declared with the
+     * registered layers: a user [N, 1] is scored against two items [N, 2] (the positive and the negative) at
+     * once, giving the [N, 2] predictions bpr takes.
+     */
+    static GraphModel matrixFactorisation(int users, int items, int dim) {
+        GraphModel model = GraphModel.builder(LayerFixtureTest::create)
+                .input("user", 1)
+                .input("items", 2)
+                .node("user_embedding", "embedding(num_embeddings=" + users + ", embedding_dim=" + dim + ")", "user")
+                .node("item_embedding", "embedding(num_embeddings=" + items + ", embedding_dim=" + dim + ")", "items")
+                .node("user_bias", "embedding(num_embeddings=" + users + ", embedding_dim=1)", "user")
+                .node("item_bias", "embedding(num_embeddings=" + items + ", embedding_dim=1)", "items")
+                .node("affinity", "dot", "user_embedding", "item_embedding")    // [1, D] . [2, D] -> [2]
+                .node("user_offset", "reshape(shape=[1])", "user_bias")         // [1, 1] -> [1]
+                .node("item_offset", "reshape(shape=[2])", "item_bias")         // [2, 1] -> [2]
+                .node("score", "add", "affinity", "user_offset", "item_offset") // [2], the [1] broadcast
+                .output("score")
+                .build();
+        model.build(List.of(new int[] {1}, new int[] {2}), new SplittableRandom(1));
+        return model;
     }
 
     /** The component a spec makes, through its provider found by {@link ServiceLoader}, as a config would. */
@@ -217,6 +250,23 @@ class TrainingTrajectoryTest {
                         + "' for spec '" + spec + "'"));
         return provider.create(Params.resolve(kind.getSimpleName() + " '" + provider.name() + "'", provider.params(),
                 parsed.arguments(), ComponentResolver.NONE));
+    }
+
+    /** Every epoch's order, one after the other. */
+    private static int[] order(JsonNode epochs) {
+        List<Integer> order = new ArrayList<>();
+        epochs.forEach(epoch -> epoch.forEach(index -> order.add(index.asInt())));
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether {@code order} is 0, 1, ..., n - 1 over and over. */
+    private static boolean isIdentity(int[] order, int n) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i % n) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rows {@code rows} of {@code source}, in that order, as a new tensor. */
