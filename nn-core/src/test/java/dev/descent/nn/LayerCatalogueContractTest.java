@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (test resources) gives it specs and an input shape: one line per layer, tab-separated, {@code name},
  * the per-example shape ({@code 2,6,6}; {@code -} for a scalar per example), the specs separated by
  * {@code " ; "}, optionally the batch size, and optionally the inputs: {@code integers(0,10)} for an index
- * layer's whole numbers in [0, 10), {@code uniform(-1,1)} by default.
+ * layer's whole numbers in [0, 10), {@code uniform(-1,1)} by default. A merge layer's line gives the shape
+ * of each input, separated by {@code " | "} ({@code 1,4 | 2,4}).
  */
 class LayerCatalogueContractTest {
     private static final String CONFIGS = "/layer-contracts.txt";
@@ -82,10 +83,13 @@ class LayerCatalogueContractTest {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                int[] shape = fields[1].trim().equals("-") ? new int[0]
-                        : Arrays.stream(fields[1].split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-                LayerCheckConfig config = LayerCheckConfig.defaults().withResolver(LayerResolver.INSTANCE)
-                        .withInputShape(shape)
+                List<int[]> shapes = Arrays.stream(fields[1].split(" \\| ")).map(String::trim)
+                        .map(shape -> shape.equals("-") ? new int[0]
+                                : Arrays.stream(shape.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray())
+                        .toList();
+                LayerCheckConfig config = (shapes.size() == 1 ? LayerCheckConfig.defaults().withInputShape(shapes.get(0))
+                        : LayerCheckConfig.defaults().withInputShapes(shapes))
+                        .withResolver(LayerResolver.INSTANCE)
                         .withSpecs(Arrays.stream(fields[2].split(" ; ")).map(String::trim).toList());
                 if (fields.length > 3 && !fields[3].isBlank()) {
                     config = config.withBatchSize(Integer.parseInt(fields[3].trim()));

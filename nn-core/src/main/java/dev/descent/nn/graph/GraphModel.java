@@ -46,7 +46,8 @@ import java.util.random.RandomGenerator;
  * <p>Forward runs the nodes in topological order; backward runs them in reverse, summing the gradients
  * where a node's output feeds several nodes (or a node and an output) into a buffer of the model's own,
  * reused from batch to batch. Model inputs are data: no layer is asked for their gradient (a single-input
- * layer reading a model input is called with {@code inputGradient = false}). An output whose gradient is
+ * layer reading a model input is called with {@code inputGradient = false}, as is a layer whose
+ * {@link Layer#differentiableInput()} is false, such as {@code embedding}). An output whose gradient is
  * null gets none: a head without a loss in this step.
  */
 public final class GraphModel implements Model {
@@ -411,7 +412,7 @@ public final class GraphModel implements Model {
                         }
                     }
                 } else {
-                    boolean wanted = from[0] >= inputs;
+                    boolean wanted = from[0] >= inputs && layers[k].differentiableInput();
                     Tensor inputGradient = layers[k].backward(gradient, wanted);
                     if (wanted) {
                         contribute(from[0], inputGradient);

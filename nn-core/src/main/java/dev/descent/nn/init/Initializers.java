@@ -83,8 +83,9 @@ public final class Initializers {
                 ParamSpec.real("a", 0.0, "negative slope of the leaky_relu after this layer"),
                 ParamSpec.choice("mode", "fan_in", List.of("fan_in", "fan_out"),
                         "fan_in keeps the forward's variance, fan_out the backward's"),
-                ParamSpec.choice("nonlinearity", "leaky_relu", List.of("leaky_relu", "relu", "linear", "tanh",
-                        "sigmoid"), "the activation that follows, for its gain"));
+                ParamSpec.choice("nonlinearity", "leaky_relu", List.of("leaky_relu", "relu", "linear", "conv1d",
+                        "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid",
+                        "tanh", "selu"), "the activation that follows, for its gain (torch.nn.init.calculate_gain)"));
     }
 
     private static ParamSpec gain() {
@@ -109,7 +110,8 @@ public final class Initializers {
             case "relu" -> Math.sqrt(2.0);
             case "leaky_relu" -> Math.sqrt(2.0 / (1 + params.real("a") * params.real("a")));
             case "tanh" -> 5.0 / 3;
-            default -> 1.0; // linear, sigmoid
+            case "selu" -> 3.0 / 4;
+            default -> 1.0; // linear, the convolutions, sigmoid
         };
     }
 
@@ -150,14 +152,22 @@ public final class Initializers {
     private static Initializer normal(Params params) {
         double mean = params.real("mean");
         double std = params.real("std");
+        if (!Double.isFinite(mean) || !Double.isFinite(std)) {
+            throw new IllegalArgumentException("initializer 'normal': mean and std must be finite, got mean=" + mean
+                    + ", std=" + std);
+        }
         return (weight, random) -> fill(weight, () -> (float) (mean + random.nextGaussian() * std));
     }
 
     private static Initializer uniform(Params params) {
         double a = params.real("a");
         double b = params.real("b");
-        if (!(a < b)) {
-            throw new IllegalArgumentException("initializer 'uniform': a must be less than b, got a=" + a + ", b=" + b);
+        if (!Double.isFinite(a) || !Double.isFinite(b) || a > b) {
+            throw new IllegalArgumentException("initializer 'uniform': a and b must be finite with a <= b, got a=" + a
+                    + ", b=" + b);
+        }
+        if (a == b) {
+            return constant((float) a); // torch's uniform_(a, a) fills with a; Java's nextDouble(a, a) refuses
         }
         return (weight, random) -> fill(weight, () -> (float) random.nextDouble(a, b));
     }

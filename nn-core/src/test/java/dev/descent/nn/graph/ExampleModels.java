@@ -1,16 +1,17 @@
 package dev.descent.nn.graph;
 
+import dev.descent.nn.Embedding;
 import dev.descent.nn.Linear;
 import dev.descent.nn.Relu;
 import dev.descent.nn.Sequential;
+import dev.descent.nn.init.Initializers;
 import dev.descent.nn.merge.Add;
 import dev.descent.nn.merge.Dot;
 
 /**
  * The two models of issue 11, each declared in a few lines. They live in test code because the
- * {@code embedding} and {@code reshape} layers are being written in parallel: {@link TestEmbedding} and
- * {@link TestSqueeze} stand in for {@code embedding(num_embeddings, embedding_dim)} and
- * {@code reshape} to [K].
+ * {@code reshape} layer is being written in parallel: {@link TestSqueeze} stands in for a {@code reshape}
+ * of the bias embeddings [K, 1] to [K].
  */
 final class ExampleModels {
     private ExampleModels() {}
@@ -26,16 +27,21 @@ final class ExampleModels {
         return GraphModel.builder()
                 .input("user", 1)
                 .input("items", items)
-                .node("user_embedding", new TestEmbedding(users, dim), "user")        // [1, D]
-                .node("item_embedding", new TestEmbedding(itemCount, dim), "items")   // [K, D]
-                .node("user_bias", new TestEmbedding(users, 1), "user")               // [1, 1]
-                .node("item_bias", new TestEmbedding(itemCount, 1), "items")          // [K, 1]
+                .node("user_embedding", embedding(users, dim), "user")        // [1, D]
+                .node("item_embedding", embedding(itemCount, dim), "items")   // [K, D]
+                .node("user_bias", embedding(users, 1), "user")               // [1, 1]
+                .node("item_bias", embedding(itemCount, 1), "items")          // [K, 1]
                 .node("affinity", new Dot(), "user_embedding", "item_embedding")      // [K]
                 .node("user_offset", new TestSqueeze(), "user_bias")                  // [1]
                 .node("item_offset", new TestSqueeze(), "item_bias")                  // [K]
                 .node("score", new Add(), "affinity", "user_offset", "item_offset")   // [K], the [1] broadcast
                 .output("score")
                 .build();
+    }
+
+    /** {@code embedding(num_embeddings=count, embedding_dim=dim)}: PyTorch's N(0, 1) weights, no padding. */
+    private static Embedding embedding(int count, int dim) {
+        return new Embedding(count, dim, null, Initializers.create("normal"));
     }
 
     /**

@@ -293,4 +293,40 @@ class GraphModelTest {
         assertThatThrownBy(() -> model.backward(List.of(Tensor.zeros(1, 2), Tensor.zeros(1, 1))))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    /** Relu that records the inputGradient flag of its last backward. */
+    private static final class RecordingRelu implements Layer {
+        private final Relu relu = new Relu();
+        Boolean asked;
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return relu.outputShape(inputShape);
+        }
+
+        @Override
+        public Tensor forward(Tensor input, Pass pass) {
+            return relu.forward(input, pass);
+        }
+
+        @Override
+        public Tensor backward(Tensor outputGradient, boolean inputGradient) {
+            asked = inputGradient;
+            return relu.backward(outputGradient, inputGradient);
+        }
+    }
+
+    @Test
+    void noLayerIsAskedForTheGradientOfAModelInput() {
+        RecordingRelu first = new RecordingRelu();
+        RecordingRelu second = new RecordingRelu();
+        GraphModel model = GraphModel.builder().input("x", 2)
+                .node("first", first, "x").node("second", second, "first").output("second")
+                .build().build(new SplittableRandom(1));
+        model.forward(List.of(Tensor.of(new float[] {1, -1}, 1, 2)), Pass.training(new SplittableRandom(0)));
+        model.backward(List.of(Tensor.of(new float[] {1, 1}, 1, 2)));
+
+        assertThat(first.asked).isFalse();
+        assertThat(second.asked).isTrue();
+    }
 }

@@ -164,8 +164,9 @@ public final class ContractChecks {
      * {@link #DESCRIBE}, {@link #PARAMETERS} and, for each spec that could be created,
      * {@link #LAYER_OUTPUT_SHAPE}, {@link #LAYER_INPUT_GRADIENT}, {@link #LAYER_PARAMETER_GRADIENTS},
      * {@link #LAYER_ACCUMULATES}, {@link #LAYER_DETERMINISM}, {@link #LAYER_BACKWARD_NEEDS_TRAINING} and
-     * {@link #LAYER_SMALLER_BATCH}. Each
-     * layer is initialised for the configured input shape from a fixed seed before use.
+     * {@link #LAYER_SMALLER_BATCH}. Each layer is initialised for the configured input shape from a fixed
+     * seed before use; a {@link dev.descent.api.MergeLayer} for {@link LayerCheckConfig#inputShapes}, with the
+     * gradient of each of its inputs checked.
      */
     public static List<CheckResult> checkLayer(LayerProvider provider, LayerCheckConfig config) {
         requireNonNull(config, "config is null");

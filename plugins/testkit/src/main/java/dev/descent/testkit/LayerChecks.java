@@ -160,9 +160,11 @@ final class LayerChecks {
         forward(layer, inputs, training());
         List<Tensor> returned = backward(layer, r, true);
         if (!layer.differentiableInput()) {
-            if (returned.size() != 1 || returned.get(0) != null) {
-                throw fail("differentiableInput() is false but backward(gradient, true) returned " + returned.get(0)
-                        + "; a layer whose input is not differentiable must return null");
+            for (Tensor gradient : returned) {
+                if (gradient != null) {
+                    throw fail("differentiableInput() is false but backward(gradient, true) returned " + gradient
+                            + "; a layer whose input is not differentiable must return null");
+                }
             }
             return "the input is not differentiable (differentiableInput() is false): backward returns null and no"
                     + " input gradient is checked";

@@ -64,6 +64,14 @@ public abstract class LayerContract {
         return LayerCheckConfig.DEFAULT_INPUT_SHAPE.clone();
     }
 
+    /**
+     * For a merge layer, the shape of one example of each input, in order; empty by default, which checks a
+     * merge layer on two inputs of {@link #inputShape}.
+     */
+    protected List<int[]> inputShapes() {
+        return List.of();
+    }
+
     /** The number of examples in a batch; 3 by default. */
     protected int batchSize() {
         return LayerCheckConfig.DEFAULT_BATCH_SIZE;
@@ -79,7 +87,7 @@ public abstract class LayerContract {
     public final Stream<DynamicTest> contractChecks() {
         LayerProvider provider = provider();
         LayerCheckConfig config = new LayerCheckConfig(specs(), DynamicChecks.resolver(provider, companions()),
-                inputShape(), batchSize(), this::input);
+                inputShape(), batchSize(), this::input, inputShapes());
         return DynamicChecks.tests(ContractChecks.checkLayer(provider, config));
     }
 }
