@@ -47,6 +47,11 @@ class LayerProvidersTest {
     }
 
     @Test
+    void serviceLoaderFindsTheNormalisationsAndEmbedding() {
+        assertThat(discovered()).extracting(LayerProvider::name).contains("batch_norm", "layer_norm", "embedding");
+    }
+
+    @Test
     void linearIsAlsoKnownAsDense() {
         assertThat(provider("linear").aliases()).containsExactly("dense");
     }
