@@ -121,7 +121,7 @@ class PluginScaffoldTest {
 
         assertThat(Files.readString(project.resolve("src/main/java/com/acme/descent/LogCosh.java")))
                 .startsWith("package com.acme.descent;")
-                .contains("public final class LogCosh implements Layer", "NAME = \"log_cosh\"");
+                .contains("public final class LogCosh extends ElementwiseLayer", "NAME = \"log_cosh\"");
     }
 
     // ---- the wrapper
