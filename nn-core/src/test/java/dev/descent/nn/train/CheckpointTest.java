@@ -74,4 +74,26 @@ class CheckpointTest {
         assertThat(Files.readString(folder.resolve("best.safetensors"))).isEqualTo("4");
         assertThat(checkpoint.best()).isEqualTo(0.4);
     }
+
+    @Test
+    void aCheckpointWrittenByModelFilesLoadsBackIntoAFreshModelAndOptimizer() throws IOException {
+        Sequential model = TrainerFitTest.mlp();
+        dev.descent.api.Optimizer adam = dev.descent.optim.Adam.builder().lr(0.01).build();
+        Trainer trainer = Trainer.builder().model(model).loss(new dev.descent.loss.MseLoss()).optimizer(adam)
+                .epochs(2).batchSize(10).callback(Checkpoint.builder(folder).build()).build();
+        trainer.fit(TrainerFitTest.regression(25, 1));
+
+        Sequential fresh = TrainerFitTest.mlp();
+        fresh.build(List.of(new int[] {4}), new SplittableRandom(99));
+        Map<String, String> metadata = dev.descent.nn.io.ModelFiles.load(folder.resolve("epoch-0002.safetensors"), fresh);
+        dev.descent.api.State state = dev.descent.nn.io.ModelFiles.loadState(
+                folder.resolve("epoch-0002.optimizer.safetensors"));
+
+        assertThat(metadata).containsEntry("epoch", "2");
+        for (int i = 0; i < model.parameters().size(); i++) {
+            assertThat(fresh.parameters().get(i).value().data()).containsExactly(model.parameters().get(i).value().data());
+        }
+        assertThat(state.tensors().keySet()).isEqualTo(adam.state().tensors().keySet());
+        assertThat(files()).containsExactly("epoch-0002.optimizer.safetensors", "epoch-0002.safetensors");
+    }
 }

@@ -8,6 +8,7 @@ import dev.descent.loss.metric.AccuracyMetric;
 import dev.descent.nn.Linear;
 import dev.descent.nn.Relu;
 import dev.descent.nn.Sequential;
+import dev.descent.nn.Softmax;
 import dev.descent.nn.data.Dataset;
 import dev.descent.nn.data.Mnist;
 import dev.descent.nn.data.OneHot;
@@ -29,7 +30,7 @@ class MnistReferenceTest {
     @Test
     void mseOnSoftmaxOutputsAgainstOneHotLabelsReaches93PercentValidationAccuracy() {
         Sequential model = Sequential.of(new Linear(784, 64), new Relu(), new Linear(64, 64), new Relu(),
-                new Linear(64, 10), new SoftmaxDouble());
+                new Linear(64, 10), Softmax.softmax(-1));
         Trainer trainer = Trainer.builder().model(model).loss(new MseLoss()).optimizer(kerasAdam())
                 .epochs(EPOCHS).batchSize(32).validationSplit(0.2).seed(1)
                 .metric(OneHotTargets.decoding(new AccuracyMetric())).build();
