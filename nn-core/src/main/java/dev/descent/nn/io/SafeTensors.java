@@ -34,13 +34,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link #MAX_HEADER_BYTES}; the header as strict JSON (no duplicate keys, bounded nesting); every tensor's
  * dtype, shape and offsets (inside the data, {@code end >= begin}, {@code end - begin} = elements x dtype
  * size); and that the ranges neither overlap nor leave gaps and cover the data exactly, as the reference
- * implementation requires. F32 is read as is; F16, BF16 and F64 are widened or narrowed to float (F64 loses
- * precision); any other dtype is refused. Every failure is an {@link IOException} whose one-line message
+ * implementation requires. Unlike the reference, a field other than dtype, shape and data_offsets in a
+ * tensor's entry is refused, not ignored: it may change what the bytes mean. F32 is read as is; F16, BF16
+ * and F64 are widened or narrowed to float (F64 loses precision); any other dtype is refused. Every failure is an {@link IOException} whose one-line message
  * names the file and, where there is one, the tensor.
  */
 public final class SafeTensors {
-    /** The largest header read; the reference caps it at 100 MB as well. */
-    public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+    /** The largest header read or written: 100 MB, the reference implementation's cap. */
+    public static final long MAX_HEADER_BYTES = 100_000_000L;
 
     static final String METADATA_KEY = "__metadata__";
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
@@ -242,7 +243,7 @@ public final class SafeTensors {
             }
             if (headerLength > MAX_HEADER_BYTES) {
                 throw new IOException(file + ": header length " + headerLength + " is above the limit of "
-                        + MAX_HEADER_BYTES + " bytes (100 MB)");
+                        + MAX_HEADER_BYTES + " bytes");
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             readFully(channel, headerBytes, 8, file);
@@ -290,6 +291,9 @@ public final class SafeTensors {
     }
 
     private static Map<String, String> metadata(Object value, Path file) throws IOException {
+        if (value == Json.NULL) {
+            return Map.of(); // as the reference reads it
+        }
         if (!(value instanceof Map<?, ?> members)) {
             throw new IOException(file + ": '" + METADATA_KEY + "' is a JSON " + kind(value)
                     + ", expected an object of strings");
