@@ -108,15 +108,7 @@ public abstract class ElementwiseLayer implements Layer {
     @Override
     public final Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastOutput == null) {
-            throw new IllegalStateException(name + ": backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
-        if (!outputGradient.hasShape(lastOutput.shapeView())) {
-            throw new IllegalArgumentException(name + ": output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(lastOutput.shapeView()));
-        }
+        Shapes.requireBackward(name, lastOutput == null ? null : lastOutput.shapeView(), outputGradient);
         if (!inputGradient) {
             return null;
         }

@@ -58,4 +58,26 @@ public final class Shapes {
                     + " does not match predictions of shape " + toString(predictions.shape()));
         }
     }
+
+    /**
+     * The checks at the start of a layer's backward: that there was a training forward, and that the output
+     * gradient has the shape of that forward's output.
+     *
+     * @param layer the layer's name, for messages
+     * @param trainingOutputShape the full shape of the last training forward's output; null if there was none
+     *     (or an inference forward came after it)
+     * @throws IllegalStateException if {@code trainingOutputShape} is null
+     * @throws IllegalArgumentException naming the layer and both shapes
+     */
+    public static void requireBackward(String layer, int[] trainingOutputShape, Tensor outputGradient) {
+        if (trainingOutputShape == null) {
+            throw new IllegalStateException(layer + ": backward called without a training forward; call"
+                    + " forward(input, Pass.training(random)) first");
+        }
+        if (!Arrays.equals(outputGradient.shapeView(), trainingOutputShape)) {
+            throw new IllegalArgumentException(layer + ": output gradient of shape "
+                    + toString(outputGradient.shapeView()) + " does not match the output of the last"
+                    + " training forward, shape " + toString(trainingOutputShape));
+        }
+    }
 }

@@ -83,4 +83,22 @@ class ShapesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("huber: gradient buffer of shape [4] does not match predictions of shape [4, 1]");
     }
+
+    @Test
+    void backwardWithoutATrainingForwardIsAnIllegalState() {
+        assertThatThrownBy(() -> Shapes.requireBackward("tanh", null, Tensor.zeros(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("tanh: backward called without a training forward; call"
+                        + " forward(input, Pass.training(random)) first");
+    }
+
+    @Test
+    void backwardOfAnotherShapeNamesTheLayerAndBothShapes() {
+        assertThatThrownBy(() -> Shapes.requireBackward("tanh", new int[] {2, 3}, Tensor.zeros(3, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tanh: output gradient of shape [3, 2] does not match the output of the last training"
+                        + " forward, shape [2, 3]");
+        assertThatCode(() -> Shapes.requireBackward("tanh", new int[] {2, 3}, Tensor.zeros(2, 3)))
+                .doesNotThrowAnyException();
+    }
 }

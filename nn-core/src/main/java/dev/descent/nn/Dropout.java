@@ -98,15 +98,7 @@ public final class Dropout implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastOutput == null) {
-            throw new IllegalStateException("dropout: backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
-        if (!outputGradient.hasShape(lastOutput.shapeView())) {
-            throw new IllegalArgumentException("dropout: output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(lastOutput.shapeView()));
-        }
+        Shapes.requireBackward("dropout", lastOutput == null ? null : lastOutput.shapeView(), outputGradient);
         if (!inputGradient) {
             return null;
         }

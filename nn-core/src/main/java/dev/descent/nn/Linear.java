@@ -64,8 +64,12 @@ public final class Linear implements Layer {
     private Tensor lastInput;
     private final BatchBuffer output = new BatchBuffer();
     private final BatchBuffer inputGradient = new BatchBuffer();
-    /** The full output shape of the last forward, kept so that a batch of the same shape allocates nothing. */
+    /**
+     * The full output shape of the last forward, and of the one of another shape before it, kept so that the
+     * two batch sizes of an epoch allocate nothing.
+     */
     private int[] outputShape = new int[0];
+    private int[] previousOutputShape = new int[0];
 
     /**
      * A layer of the given size with a bias, its weights drawn from {@link #DEFAULT_SEED} until
@@ -309,9 +313,15 @@ public final class Linear implements Layer {
         if (shape[shape.length - 1] != inFeatures) {
             checkFeatures(Arrays.copyOfRange(shape, 1, shape.length));
         }
-        if (!sameOutputShape(shape)) {
-            outputShape = shape.clone();
-            outputShape[shape.length - 1] = outFeatures;
+        if (!sameOutputShape(outputShape, shape)) {
+            int[] other = previousOutputShape;
+            previousOutputShape = outputShape;
+            if (sameOutputShape(other, shape)) {
+                outputShape = other;
+            } else {
+                outputShape = shape.clone();
+                outputShape[shape.length - 1] = outFeatures;
+            }
         }
         int rows = input.size() / inFeatures;
 
@@ -331,8 +341,8 @@ public final class Linear implements Layer {
         return activation.forward(result, pass);
     }
 
-    /** Whether an input of {@code inputShape} gives the output shape of the last forward. */
-    private boolean sameOutputShape(int[] inputShape) {
+    /** Whether an input of {@code inputShape} gives {@code outputShape}. */
+    private static boolean sameOutputShape(int[] outputShape, int[] inputShape) {
         if (outputShape.length != inputShape.length) {
             return false;
         }
@@ -356,15 +366,7 @@ public final class Linear implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastInput == null) {
-            throw new IllegalStateException("linear: backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
-        if (!outputGradient.hasShape(outputShape)) {
-            throw new IllegalArgumentException("linear: output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(outputShape));
-        }
+        Shapes.requireBackward("linear", lastInput == null ? null : outputShape, outputGradient);
         int rows = lastInput.size() / inFeatures;
         float[] dY = activation == null ? outputGradient.data() : activation.backward(outputGradient, true).data();
 

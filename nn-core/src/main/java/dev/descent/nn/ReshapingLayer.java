@@ -68,15 +68,7 @@ abstract class ReshapingLayer implements Layer {
     @Override
     public final Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastOutputShape == null) {
-            throw new IllegalStateException(name + ": backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
-        if (!outputGradient.hasShape(lastOutputShape)) {
-            throw new IllegalArgumentException(name + ": output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(lastOutputShape));
-        }
+        Shapes.requireBackward(name, lastOutputShape, outputGradient);
         if (!inputGradient) {
             return null;
         }

@@ -132,16 +132,8 @@ public final class Softmax implements Layer {
     @Override
     public Tensor backward(Tensor outputGradient, boolean inputGradient) {
         requireNonNull(outputGradient, "outputGradient is null");
-        if (lastOutput == null) {
-            throw new IllegalStateException(name + ": backward called without a training forward; call"
-                    + " forward(input, Pass.training(random)) first");
-        }
+        Shapes.requireBackward(name, lastOutput == null ? null : lastOutput.shapeView(), outputGradient);
         int[] shape = lastOutput.shapeView();
-        if (!outputGradient.hasShape(shape)) {
-            throw new IllegalArgumentException(name + ": output gradient of shape "
-                    + Shapes.toString(outputGradient.shapeView()) + " does not match the output of the last"
-                    + " training forward, shape " + Shapes.toString(shape));
-        }
         if (!inputGradient) {
             return null;
         }
