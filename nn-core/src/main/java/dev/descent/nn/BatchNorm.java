@@ -321,15 +321,25 @@ public final class BatchNorm implements Layer {
         }
     }
 
-    /** {@code weight}, then {@code bias}, when affine; empty otherwise. */
+    /**
+     * {@code weight}, then {@code bias}, when affine; empty otherwise.
+     *
+     * @throws IllegalStateException before {@link #initialize}, which sizes them
+     */
     @Override
     public List<Parameter> parameters() {
+        requireInitialized();
         return parameters;
     }
 
-    /** {@code running_mean}, {@code running_var}, {@code num_batches_tracked} when tracking; empty otherwise. */
+    /**
+     * {@code running_mean}, {@code running_var}, {@code num_batches_tracked} when tracking; empty otherwise.
+     *
+     * @throws IllegalStateException before {@link #initialize}, which sizes them
+     */
     @Override
     public List<Buffer> buffers() {
+        requireInitialized();
         return buffers;
     }
 

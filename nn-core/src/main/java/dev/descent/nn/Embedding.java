@@ -42,7 +42,7 @@ public final class Embedding implements Layer {
     /** The input of the last training forward; null before one. */
     private Tensor lastInput;
     private final BatchBuffer output = new BatchBuffer();
-    /** The full output shape of the last forward, so that a batch of the same shape allocates nothing. */
+    /** The full output shape of the last forward, rewritten in place so that a new batch size allocates nothing. */
     private int[] outputShape = new int[0];
 
     /**
@@ -119,8 +119,11 @@ public final class Embedding implements Layer {
         if (shape.length < 1) {
             throw new IllegalArgumentException("embedding: expected a batch of indices of rank >= 1, got a scalar");
         }
-        if (!sameOutputShape(shape)) {
+        if (outputShape.length != shape.length + 1) {
             outputShape = outputShape(shape);
+        } else {
+            // In place: BatchBuffer copies the shapes it keeps, so the last and the smaller batch alternate freely.
+            System.arraycopy(shape, 0, outputShape, 0, shape.length);
         }
         float[] x = input.array();
         int xOffset = input.offset();
@@ -141,18 +144,6 @@ public final class Embedding implements Layer {
         }
         lastInput = pass.training() ? input : null;
         return result;
-    }
-
-    private boolean sameOutputShape(int[] inputShape) {
-        if (outputShape.length != inputShape.length + 1) {
-            return false;
-        }
-        for (int i = 0; i < inputShape.length; i++) {
-            if (outputShape[i] != inputShape[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The full index of a flat position: {@code [1, 0]}. */

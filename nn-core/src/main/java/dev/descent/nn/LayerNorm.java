@@ -123,10 +123,7 @@ public final class LayerNorm implements Layer {
     public Tensor forward(Tensor input, Pass pass) {
         requireNonNull(input, "input is null");
         requireNonNull(pass, "pass is null");
-        if (normalizedShape == null) {
-            throw new IllegalStateException(this + ": normalized_shape is not known yet; call"
-                    + " initialize(inputShape, random) first");
-        }
+        requireInitialized();
         int[] shape = input.shapeView();
         if (!trailingMatch(shape, 1)) {
             throw new IllegalArgumentException("layer_norm: expected a batch ending in " + Shapes.toString(
@@ -238,10 +235,22 @@ public final class LayerNorm implements Layer {
         return result;
     }
 
-    /** {@code weight}, then {@code bias}, when elementwise_affine; empty otherwise. */
+    /**
+     * {@code weight}, then {@code bias}, when elementwise_affine; empty otherwise.
+     *
+     * @throws IllegalStateException before {@link #initialize}, which sizes them
+     */
     @Override
     public List<Parameter> parameters() {
+        requireInitialized();
         return parameters;
+    }
+
+    private void requireInitialized() {
+        if (normalizedShape == null) {
+            throw new IllegalStateException(this + ": normalized_shape is not known yet; call"
+                    + " initialize(inputShape, random) first");
+        }
     }
 
     /** The normalised axes (PyTorch's normalized_shape), empty until initialised. */
