@@ -310,7 +310,10 @@ public final class GraphModel implements Model {
         }
         int batch = -1;
         for (int i = 0; i < count; i++) {
-            Tensor input = requireNonNull(inputs.get(i), "input '" + inputNames.get(i) + "' is null");
+            Tensor input = inputs.get(i);
+            if (input == null) {
+                throw new NullPointerException("GraphModel: input '" + inputNames.get(i) + "' is null");
+            }
             int[] shape = input.shapeView();
             if (!isBatchOf(shape, inputShapes[i]) || (batch >= 0 && shape[0] != batch)) {
                 throw new IllegalArgumentException("GraphModel: input '" + inputNames.get(i) + "' has shape "
@@ -468,6 +471,14 @@ public final class GraphModel implements Model {
     @Override
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Zeroes every parameter's gradient, by index: no iterator, so nothing is allocated per batch. */
+    @Override
+    public void zeroGradients() {
+        for (int p = 0; p < parameters.size(); p++) {
+            parameters.get(p).zeroGradient();
+        }
     }
 
     /** Every node's buffers in topological order, named {@code <node>.<name>} at {@link #build}. */

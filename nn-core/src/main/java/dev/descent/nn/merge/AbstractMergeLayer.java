@@ -81,7 +81,11 @@ abstract class AbstractMergeLayer implements MergeLayer {
         int batch = -1;
         boolean same = planned != null && planned.length == count;
         for (int i = 0; i < count; i++) {
-            Tensor input = requireNonNull(inputs.get(i), "input " + i + " is null");
+            Tensor input = inputs.get(i);
+            if (input == null) {
+                // Not requireNonNull with a concatenated message: that would allocate on every batch.
+                throw new NullPointerException(name + ": input " + i + " is null");
+            }
             int[] shape = input.shapeView();
             if (shape.length < 1) {
                 throw new IllegalArgumentException(name + ": input " + i + " is a scalar; expected a batch,"

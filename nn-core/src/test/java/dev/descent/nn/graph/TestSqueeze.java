@@ -12,6 +12,11 @@ import java.util.Arrays;
  */
 final class TestSqueeze implements Layer {
     private boolean trained;
+    /** The last tensors seen and their views, reused while the same tensor comes again (as a layer's buffer does). */
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradient;
+    private Tensor inputGradientView;
 
     @Override
     public int[] outputShape(int[] inputShape) {
@@ -24,9 +29,13 @@ final class TestSqueeze implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Pass pass) {
-        int[] shape = input.shapeView();
         trained = pass.training();
-        return input.reshape(Arrays.copyOf(shape, shape.length - 1));
+        if (input != this.input) {
+            int[] shape = input.shapeView();
+            this.input = input;
+            output = input.reshape(Arrays.copyOf(shape, shape.length - 1));
+        }
+        return output;
     }
 
     @Override
@@ -37,10 +46,14 @@ final class TestSqueeze implements Layer {
         if (!inputGradient) {
             return null;
         }
-        int[] shape = outputGradient.shapeView();
-        int[] in = Arrays.copyOf(shape, shape.length + 1);
-        in[shape.length] = 1;
-        return outputGradient.reshape(in);
+        if (outputGradient != gradient) {
+            int[] shape = outputGradient.shapeView();
+            int[] in = Arrays.copyOf(shape, shape.length + 1);
+            in[shape.length] = 1;
+            gradient = outputGradient;
+            inputGradientView = outputGradient.reshape(in);
+        }
+        return inputGradientView;
     }
 
     @Override
