@@ -223,8 +223,8 @@ public final class Trainer {
             long seen = 0;
             boolean finite = true;
             for (int b = 0; b < run.batches && !run.stopRequested(); b++) {
-                for (Callback callback : callbacks) {
-                    callback.onBatchBegin(run, b);
+                for (int c = 0, n = callbacks.size(); c < n; c++) {
+                    callbacks.get(c).onBatchBegin(run, b);
                 }
                 Batches.Batch batch = batches.get(b);
                 double loss = step(batch, epoch, b, run);
@@ -232,18 +232,18 @@ public final class Trainer {
                     finite = false;
                     break;
                 }
-                int n = batch.size();
-                totalSum += loss * n;
+                int rows = batch.size();
+                totalSum += loss * rows;
                 for (int i = 0; i < losses.length; i++) {
-                    headSums[i] += headLosses[i] * n;
+                    headSums[i] += headLosses[i] * rows;
                 }
-                seen += n;
+                seen += rows;
                 run.step++;
-                for (Callback callback : callbacks) {
-                    callback.onBatchEnd(run, b, loss);
+                for (int c = 0, n = callbacks.size(); c < n; c++) {
+                    callbacks.get(c).onBatchEnd(run, b, loss);
                 }
-                for (TrainingListener listener : listeners) {
-                    listener.batchEnded(epoch, b, run.batches, loss);
+                for (int l = 0, n = listeners.size(); l < n; l++) {
+                    listeners.get(l).batchEnded(epoch, b, run.batches, loss);
                 }
             }
             if (!finite || seen == 0) {
@@ -286,11 +286,9 @@ public final class Trainer {
 
     /** One optimizer step; returns the combined loss, or a value that is not finite (the step not taken). */
     private double step(Batches.Batch batch, int epoch, int index, Run run) {
-        model.zeroGradients();
-        for (Trainable trainable : lossTrainables) {
-            for (Parameter parameter : trainable.parameters()) {
-                parameter.zeroGradient();
-            }
+        zeroGradients(model.parameters());
+        for (int t = 0, n = lossTrainables.size(); t < n; t++) {
+            zeroGradients(lossTrainables.get(t).parameters());
         }
         List<Tensor> outputs = model.forward(batch.features(), trainingPass);
         List<Tensor> targets = batch.targets();
@@ -312,8 +310,9 @@ public final class Trainer {
             if (weight != 1f) {
                 scale(gradients.get(i), weight);
                 if (trainableLossOf[i] >= 0) {
-                    for (Parameter parameter : lossTrainables.get(trainableLossOf[i]).parameters()) {
-                        scale(parameter.gradient(), weight);
+                    List<Parameter> own = lossTrainables.get(trainableLossOf[i]).parameters();
+                    for (int p = 0, n = own.size(); p < n; p++) {
+                        scale(own.get(p).gradient(), weight);
                     }
                 }
             }
@@ -321,12 +320,18 @@ public final class Trainer {
         model.backward(gradients);
         stepParameters.clear();
         addTrainable(model.parameters());
-        for (Trainable trainable : lossTrainables) {
-            addTrainable(trainable.parameters());
+        for (int t = 0, n = lossTrainables.size(); t < n; t++) {
+            addTrainable(lossTrainables.get(t).parameters());
         }
         optimizer.step(stepParameters);
         updateMetrics(outputs, targets);
         return total;
+    }
+
+    private static void zeroGradients(List<Parameter> parameters) {
+        for (int i = 0, n = parameters.size(); i < n; i++) {
+            parameters.get(i).zeroGradient();
+        }
     }
 
     private void addTrainable(List<Parameter> parameters) {
