@@ -107,7 +107,7 @@ class TrainingTrajectoryTest {
         }
         assertThat(off).as("%s: the loss of each step (relative tolerance %s); Descent's %s", fixture.name(),
                 LOSS_TOLERANCE, run.losses()).isEmpty();
-        root.get("final_parameters").fields().forEachRemaining(entry -> {
+        root.get("final_parameters").properties().forEach(entry -> {
             Tensor want = LayerFixtureTest.tensor(entry.getValue());
             Tensor got = run.parameters().get(entry.getKey()).value();
             assertThat(got.shape()).as("%s: shape of %s", fixture.name(), entry.getKey())
@@ -135,7 +135,7 @@ class TrainingTrajectoryTest {
         Run run = train(fixture, 1.01);
 
         List<String> off = new ArrayList<>();
-        fixture.root().get("final_parameters").fields().forEachRemaining(entry -> off.addAll(mismatches(
+        fixture.root().get("final_parameters").properties().forEach(entry -> off.addAll(mismatches(
                 LayerFixtureTest.tensor(entry.getValue()), run.parameters().get(entry.getKey()).value(),
                 WEIGHT_TOLERANCE)));
         assertThat(off).as("%s: weights after training with lr x 1.01", fixture.name()).isNotEmpty();
@@ -154,7 +154,7 @@ class TrainingTrajectoryTest {
         root.get("initial_parameters").fieldNames().forEachRemaining(names::add);
         assertThat(parameters.keySet()).as("%s: the model's parameter names", fixture.name())
                 .containsExactlyInAnyOrderElementsOf(names);
-        root.get("initial_parameters").fields().forEachRemaining(entry -> {
+        root.get("initial_parameters").properties().forEach(entry -> {
             Tensor value = LayerFixtureTest.tensor(entry.getValue());
             Tensor target = parameters.get(entry.getKey()).value();
             assertThat(target.shape()).as("%s: shape of %s", fixture.name(), entry.getKey())
