@@ -43,6 +43,8 @@ public final class BatchNorm implements Layer {
 
     /** 0 until initialised. */
     private int channels;
+    /** The num_features the spec gave, 0 when left to the input. */
+    private int expectedChannels;
     private Parameter weight;
     private Parameter bias;
     private Buffer runningMean;
@@ -83,6 +85,20 @@ public final class BatchNorm implements Layer {
     }
 
     /**
+     * Makes {@link #initialize} refuse an input whose channels are not {@code numFeatures} (PyTorch's
+     * {@code num_features}, which the input otherwise gives).
+     *
+     * @throws IllegalArgumentException if numFeatures is below 1
+     */
+    public void expectChannels(int numFeatures) {
+        if (numFeatures < 1) {
+            throw new IllegalArgumentException("batch_norm: num_features must be an integer >= 1, got '"
+                    + numFeatures + "'");
+        }
+        expectedChannels = numFeatures;
+    }
+
+    /**
      * Whether a training pass normalises with the running statistics (leaving them unchanged) instead of the
      * batch's, as a PyTorch module in eval mode; off by default.
      *
@@ -107,6 +123,11 @@ public final class BatchNorm implements Layer {
         if (perExample.length < 1 || perExample.length > 3) {
             throw new IllegalArgumentException("batch_norm: expected examples of shape [C], [C, L] or [C, H, W]"
                     + " (a batch of rank 2, 3 or 4), got per-example shape " + Shapes.toString(perExample));
+        }
+        if (expectedChannels != 0 && perExample[0] != expectedChannels) {
+            throw new IllegalArgumentException("batch_norm: num_features=" + expectedChannels + " but the input has "
+                    + perExample[0] + " channels (axis 1 of the batch), per-example shape "
+                    + Shapes.toString(perExample));
         }
         if (channels != 0 && perExample[0] != channels) {
             throw new IllegalArgumentException("batch_norm: expected " + channels + " channels (axis 1 of the"

@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class BatchNormProvider implements LayerProvider {
     private static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.integer("num_features", null, "the number of channels C; inferred from the input when left"
+                    + " out").atLeast(1).optional(),
             ParamSpec.real("momentum", 0.1, "weight of the batch's statistics in the running ones").atLeast(0)
                     .atMost(1),
             ParamSpec.real("eps", 1e-5, "added to the variance before its square root").greaterThan(0),
@@ -39,7 +41,11 @@ public final class BatchNormProvider implements LayerProvider {
 
     @Override
     public Layer create(Params params) {
-        return new BatchNorm(params.real("momentum"), params.real("eps"), params.bool("affine"),
+        BatchNorm layer = new BatchNorm(params.real("momentum"), params.real("eps"), params.bool("affine"),
                 params.bool("track_running_stats"));
+        if (params.has("num_features")) {
+            layer.expectChannels(params.integer("num_features"));
+        }
+        return layer;
     }
 }

@@ -97,6 +97,14 @@ class BatchNormTest {
     }
 
     @Test
+    void numFeaturesWhenGivenMustMatchTheInput() {
+        assertThat(initialized("batch_norm(num_features=3)", 3, 5).channels()).isEqualTo(3);
+        assertThatIllegalArgumentException().isThrownBy(() -> initialized("batch_norm(num_features=4)", 3, 5))
+                .withMessage("batch_norm: num_features=4 but the input has 3 channels (axis 1 of the batch),"
+                        + " per-example shape [3, 5]");
+    }
+
+    @Test
     void forwardBeforeInitializeIsRefused() {
         BatchNorm layer = new BatchNorm();
 
