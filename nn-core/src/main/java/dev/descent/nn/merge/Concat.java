@@ -10,15 +10,8 @@ import java.util.List;
  * other axis.
  */
 public final class Concat extends Join {
-    private final int dim;
-
     public Concat(int dim) {
-        super("concat");
-        this.dim = dim;
-    }
-
-    public int dim() {
-        return dim;
+        super("concat", dim);
     }
 
     @Override

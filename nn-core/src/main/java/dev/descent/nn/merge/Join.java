@@ -17,8 +17,16 @@ abstract class Join extends AbstractMergeLayer {
     /** Rows per example: the product of the per-example axes before the split. */
     private int rowsPerExample;
 
-    Join(String name) {
+    /** The axis of the spec, as given (negative counts from the end). */
+    final int dim;
+
+    Join(String name, int dim) {
         super(name, 2, Integer.MAX_VALUE);
+        this.dim = dim;
+    }
+
+    public final int dim() {
+        return dim;
     }
 
     /** The full-tensor axis of the inputs at which they are split into rows and chunks, given their rank. */
@@ -83,8 +91,9 @@ abstract class Join extends AbstractMergeLayer {
         int resolved = dim < 0 ? dim + positions : dim;
         if (resolved < 0 || resolved >= positions) {
             throw new IllegalArgumentException(name() + ": dim " + dim + " is out of range for per-example input"
-                    + " shapes " + Broadcast.describe(inputShapes) + " (with the batch axis first); expected "
-                    + (1 - positions) + " to " + (positions - 1) + ", not 0 or " + -positions);
+                    + " shapes " + Broadcast.describe(inputShapes) + " (with the batch axis first); expected an axis"
+                    + " after the batch: " + (positions == 2 ? "1 or -1" : "1 to " + (positions - 1) + ", or "
+                    + (1 - positions) + " to -1"));
         }
         if (resolved == 0) {
             throw new IllegalArgumentException(name() + ": dim " + dim + " is the batch axis; a merge joins"

@@ -1,6 +1,5 @@
 package dev.descent.nn.merge;
 
-import dev.descent.api.Pass;
 import dev.descent.api.Tensor;
 import java.util.List;
 
@@ -16,29 +15,8 @@ public final class Multiply extends BroadcastMerge {
     }
 
     @Override
-    public Tensor forward(List<Tensor> inputs, Pass pass) {
-        Tensor result = prepare(inputs, pass);
-        float[] y = result.array();
-        int batch = result.shapeView()[0];
-        int count = inputs.size();
-        Tensor first = inputs.get(0);
-        for (int n = 0; n < batch; n++) {
-            int out = n * outputSize;
-            int base = first.offset() + n * inputSizes[0];
-            float[] x = first.array();
-            for (int o = 0; o < outputSize; o++) {
-                y[out + o] = x[at(0, base, o)];
-            }
-            for (int i = 1; i < count; i++) {
-                Tensor input = inputs.get(i);
-                x = input.array();
-                base = input.offset() + n * inputSizes[i];
-                for (int o = 0; o < outputSize; o++) {
-                    y[out + o] *= x[at(i, base, o)];
-                }
-            }
-        }
-        return result;
+    float combine(float y, float x) {
+        return y * x;
     }
 
     /**

@@ -10,15 +10,8 @@ import java.util.List;
  * inputs of [N, ...]); negative values count from the end of the output's axes.
  */
 public final class Stack extends Join {
-    private final int dim;
-
     public Stack(int dim) {
-        super("stack");
-        this.dim = dim;
-    }
-
-    public int dim() {
-        return dim;
+        super("stack", dim);
     }
 
     @Override
