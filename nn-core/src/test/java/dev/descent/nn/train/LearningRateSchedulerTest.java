@@ -6,6 +6,8 @@ import dev.descent.api.Schedule;
 import dev.descent.loss.MseLoss;
 import dev.descent.nn.data.Dataset;
 import dev.descent.optim.Sgd;
+import dev.descent.nn.Sequential;
+import dev.descent.optim.schedule.ReduceOnPlateauSchedule;
 import dev.descent.optim.schedule.StepLrSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,5 +85,22 @@ class LearningRateSchedulerTest {
 
         assertThat(history.series("lr")).containsExactly(new double[] {1, 0.1, 0.01},
                 org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void reduceOnPlateauLowersTheRateAfterEpochsWithoutImprovement() {
+        Sequential model = TrainerFitTest.mlp();
+        model.build(List.of(new int[] {4}), new java.util.SplittableRandom(1));
+        // Every parameter frozen: the loss stays the same, epoch after epoch.
+        model.parameters().forEach(parameter -> parameter.setFrozen(true));
+        ReduceOnPlateauSchedule plateau = new ReduceOnPlateauSchedule(ReduceOnPlateauSchedule.Mode.MIN, 0.5, 0,
+                1e-4, ReduceOnPlateauSchedule.ThresholdMode.REL, 0, 0, 1e-8, Schedule.Interval.EPOCH);
+        Trainer trainer = Trainer.builder().model(model).loss(new MseLoss()).optimizer(Sgd.builder().lr(1).build())
+                .epochs(4).batchSize(10).validationSplit(0.2).callback(new LearningRateScheduler(plateau)).build();
+
+        History history = trainer.fit(TrainerFitTest.regression(25, 1));
+
+        // Epoch 0 sets the best; epochs 1 and 2 do not improve (patience 0): the rate halves after each.
+        assertThat(history.series("lr")).containsExactly(1, 1, 0.5, 0.25);
     }
 }

@@ -100,6 +100,28 @@ class TrainerStepTest {
     }
 
     @Test
+    void eachMetricReadsTheOutputItNamesOnTrainingAndValidationData() {
+        TwoHeadModel model = new TwoHeadModel(2, 1);
+        model.build(List.of(new int[] {2}), new SplittableRandom(1));
+        set(model.a, 0.5f, -0.25f, 0.1f);
+        set(model.b, 0f, 0f, 0f);
+        Trainer trainer = sgd(0).model(model).loss("a", new MseLoss()).loss("b", new MseLoss())
+                .metric("a", new MeanPrediction()).metric("b", new MeanPrediction()).build();
+        Dataset data = Dataset.of(List.of(X),
+                List.of(Tensor.of(new float[] {1, 0}, 2, 1), Tensor.of(new float[] {1, 1}, 2, 1)));
+
+        History.Epoch epoch = trainer.fit(data, data).last();
+
+        // Head a predicts [0.1, 1.85], head b [0, 0]; learning rate 0 keeps them so for validation.
+        assertThat(epoch.value("a_mean_prediction")).isCloseTo(0.975, within(1e-6));
+        assertThat(epoch.value("b_mean_prediction")).isZero();
+        assertThat(epoch.value("val_a_mean_prediction")).isCloseTo(0.975, within(1e-6));
+        assertThat(epoch.values()).containsOnlyKeys("loss", "a_loss", "b_loss", "a_mean_prediction",
+                "b_mean_prediction", "val_loss", "val_a_loss", "val_b_loss", "val_a_mean_prediction",
+                "val_b_mean_prediction", "lr");
+    }
+
+    @Test
     void aFrozenParameterKeepsItsValueWhileTheOthersTrain() {
         Sequential model = handModel();
         Linear linear = (Linear) model.layers().get(0);
@@ -161,6 +183,36 @@ class TrainerStepTest {
                 .hasMessageContaining("2 feature tensor(s) but the model has 1 input(s) [input]");
         assertThatThrownBy(() -> trainer.fit(Dataset.of(List.of(X), List.of(y, y))))
                 .hasMessageContaining("2 target tensor(s) but the model has 1 output(s) [output]");
+    }
+
+    /** The mean of the predictions: shows which output a metric was fed. */
+    private static final class MeanPrediction implements dev.descent.api.Metric {
+        private double sum;
+        private long count;
+
+        @Override
+        public String name() {
+            return "mean_prediction";
+        }
+
+        @Override
+        public void update(Tensor predictions, Tensor targets) {
+            for (float p : predictions.data()) {
+                sum += p;
+                count++;
+            }
+        }
+
+        @Override
+        public Tensor compute() {
+            return Tensor.scalar((float) (sum / count));
+        }
+
+        @Override
+        public void reset() {
+            sum = 0;
+            count = 0;
+        }
     }
 
     /** mean((p + c - t)^2) with a learned offset c, starting at 0: a loss that owns a parameter. */
