@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Tolerance: {@code |actual - expected| <= tolerance * max(1, max |expected|)} over each array, the
  * case's tolerance (1e-5 unless the script says otherwise, for sums over many terms).
  */
-class LayerFixtureTest {
+public class LayerFixtureTest {
     private static final String FOLDER = "fixtures/layers";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,7 +153,7 @@ class LayerFixtureTest {
     }
 
     /** The layer a spec makes, through its provider, as a config would create it (nested specs too). */
-    static Layer create(String spec) {
+    public static Layer create(String spec) {
         return LayerResolver.layer(Spec.parse(spec));
     }
 
@@ -167,7 +167,7 @@ class LayerFixtureTest {
         }
     }
 
-    static Tensor tensor(JsonNode node) {
+    public static Tensor tensor(JsonNode node) {
         int[] shape = new int[node.get("shape").size()];
         for (int axis = 0; axis < shape.length; axis++) {
             shape[axis] = node.get("shape").get(axis).asInt();
