@@ -76,4 +76,14 @@ class PluginLayer extends PluginComponent implements Layer {
             exit(previous);
         }
     }
+
+    @Override
+    public final boolean differentiableInput() {
+        ClassLoader previous = enter();
+        try {
+            return layer.differentiableInput();
+        } finally {
+            exit(previous);
+        }
+    }
 }
