@@ -40,11 +40,11 @@ class LayerProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsTheBuiltInLayers() {
-        assertThat(discovered()).extracting(LayerProvider::name).contains("linear", "relu", "leaky_relu", "elu",
-                "gelu", "sigmoid", "tanh", "softplus", "silu", "softmax", "log_softmax", "dropout", "flatten",
-                "reshape", "conv2d", "max_pool2d", "avg_pool2d", "global_avg_pool2d", "batch_norm", "layer_norm",
-                "embedding");
+    void serviceLoaderFindsTheBuiltInLayersEachOnce() {
+        assertThat(discovered()).extracting(LayerProvider::name).containsExactlyInAnyOrder("linear", "relu",
+                "leaky_relu", "elu", "gelu", "sigmoid", "tanh", "softplus", "silu", "softmax", "log_softmax",
+                "dropout", "flatten", "reshape", "conv2d", "max_pool2d", "avg_pool2d", "global_avg_pool2d",
+                "batch_norm", "layer_norm", "embedding", "add", "multiply", "concat", "dot", "stack");
     }
 
     @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = DescentCommand.Version.class,
         description = "Training by gradient descent with pluggable losses, optimizers and layers.",
-        subcommands = {ListCommand.class, DescribeCommand.class, LossCommand.class, MetricCommand.class,
+        subcommands = {TrainCommand.class, ListCommand.class, DescribeCommand.class, LossCommand.class, MetricCommand.class,
             PluginsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 invalid input, 2 invalid command line, 3 internal error."})
@@ -167,18 +167,23 @@ public final class DescentCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code descent 0.1.0 (API 1.0, Java 17.0.15)}. */
+    /** Descent's version, {@code 0.1.0}, from the build; {@code unknown} outside a built jar. */
+    static String version() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = DescentCommand.class.getResourceAsStream("/descent-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    /** {@code descent 0.1.0 (API 2.0, Java 17.0.15)}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = DescentCommand.class.getResourceAsStream("/descent-version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"descent " + properties.getProperty("version", "unknown") + " (API "
-                    + ApiVersion.CURRENT + ", Java " + Runtime.version() + ")"};
+            return new String[] {"descent " + version() + " (API " + ApiVersion.CURRENT + ", Java "
+                    + Runtime.version() + ")"};
         }
     }
 }
