@@ -114,7 +114,6 @@ final class TrainCommand implements Callable<Integer> {
             metadata.put("model", String.join(", ", specs));
             metadata.put("input_shape", "[" + Mnist.PIXELS + "]");
             metadata.put("loss", lossName);
-            metadata.put("descent_version", DescentCommand.version());
             ModelFiles.save(save, model, metadata);
             out.println("saved " + save);
         }

@@ -17,7 +17,8 @@ import java.util.Map;
  * A model's parameters and buffers, and an optimizer's state, as safetensors files.
  *
  * <p>A model file holds every parameter, then every buffer, under its qualified name ({@code 0.weight},
- * {@code 1.running_mean}), with the caller's metadata (the trainer adds the model spec and Descent's version).
+ * {@code 1.running_mean}), with {@value #MODEL_KEY} (the model as its layers' specs) and {@value #VERSION_KEY}
+ * (the Descent that wrote it) in the metadata beside the caller's entries.
  * A state file holds a {@link State}'s tensors under their keys and its numbers in the metadata, as
  * {@value #NUMBER_PREFIX}{@code key} → {@link Double#toString(double)}, which reads back to the same double
  * (a NaN reads back as the canonical NaN).
@@ -25,17 +26,43 @@ import java.util.Map;
 public final class ModelFiles {
     /** The metadata prefix of a {@link State}'s numbers in a state file. */
     public static final String NUMBER_PREFIX = "number:";
+    /** The metadata key of the model's description, its {@code toString()}: its layers as specs. */
+    public static final String MODEL_KEY = "model";
+    /** The metadata key of the version of Descent that wrote the file. */
+    public static final String VERSION_KEY = "descent_version";
+    /** This build's version, {@code unknown} when the classes do not come from a built jar or folder. */
+    public static final String DESCENT_VERSION = readVersion();
 
     private ModelFiles() {}
 
+    private static String readVersion() {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = ModelFiles.class.getResourceAsStream("/dev/descent/nn/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        String version = properties.getProperty("version", "unknown");
+        return version.startsWith("${") ? "unknown" : version;
+    }
+
     /**
-     * Saves every parameter and buffer of a built model under its qualified name, with {@code metadata}.
+     * Saves every parameter and buffer of a built model under its qualified name, with the model's
+     * description ({@value #MODEL_KEY}), Descent's version ({@value #VERSION_KEY}) and {@code metadata} (whose
+     * entries win over those two).
      *
      * @throws IllegalArgumentException if the model is not built, or two of its tensors share a name
      */
     public static void save(Path file, Model model, Map<String, String> metadata) throws IOException {
         requireNonNull(file, "file is null");
-        SafeTensors.write(file, tensorsOf(model), requireNonNull(metadata, "metadata is null"));
+        requireNonNull(metadata, "metadata is null");
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(MODEL_KEY, model.toString());
+        all.put(VERSION_KEY, DESCENT_VERSION);
+        all.putAll(metadata);
+        SafeTensors.write(file, tensorsOf(model), all);
     }
 
     /**

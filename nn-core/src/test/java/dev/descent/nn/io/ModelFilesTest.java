@@ -88,6 +88,21 @@ class ModelFilesTest {
     }
 
     @Test
+    void theModelAndTheVersionOfDescentAreWrittenUnlessTheCallerSaysOtherwise() throws IOException {
+        Sequential model = model(1);
+        Path file = dir.resolve("model.safetensors");
+
+        ModelFiles.save(file, model, Map.of("epoch", "3"));
+
+        assertThat(SafeTensors.read(file).metadata())
+                .containsEntry("model", model.toString())
+                .containsEntry("descent_version", ModelFiles.DESCENT_VERSION)
+                .containsEntry("epoch", "3");
+        // The build filters the version in: a test run from Maven sees the project's version.
+        assertThat(ModelFiles.DESCENT_VERSION).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
     void loadsBackEveryValueExactlyAndReturnsTheMetadata() throws IOException {
         Sequential saved = model(1);
         saved.parameters().get(1).value().data()[0] = -0f;
@@ -99,7 +114,8 @@ class ModelFilesTest {
 
         Map<String, String> metadata = ModelFiles.load(file, loaded);
 
-        assertThat(metadata).containsExactly(Map.entry("spec", "mlp"));
+        assertThat(metadata).containsExactly(Map.entry("model", saved.toString()),
+                Map.entry("descent_version", ModelFiles.DESCENT_VERSION), Map.entry("spec", "mlp"));
         Map<String, float[]> expected = snapshot(saved);
         Map<String, float[]> actual = snapshot(loaded);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
