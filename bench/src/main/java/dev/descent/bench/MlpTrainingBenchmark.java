@@ -129,10 +129,8 @@ public class MlpTrainingBenchmark {
                 classIndices ? labelTensor : OneHot.encode(labelTensor, CLASSES));
     }
 
-    /** Prints the steps per epoch of each batch size given, {@code batch<TAB>steps}, for the report. */
+    /** Prints {@link #SAMPLES}, the examples per epoch, for the report ({@code bench/mlp-report.py}). */
     public static void main(String[] args) {
-        for (String batch : args.length == 0 ? new String[] {"32", "256"} : args) {
-            System.out.println(batch + "\t" + steps(Integer.parseInt(batch)) + "\t" + SAMPLES);
-        }
+        System.out.println(SAMPLES);
     }
 }
