@@ -1,0 +1,289 @@
+package dev.descent.nn.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Gemm} on the Vector API ({@code jdk.incubator.vector}), loaded by {@link GemmLoader} only when that
+ * module is present: loops around a register-blocked micro-kernel, after BLIS and Goto and van de Geijn's
+ * "Anatomy of High-Performance Matrix Multiplication".
+ *
+ * <ul>
+ *   <li>op(B) is cut into blocks of {@link #KC} rows by {@link #NC} columns and each is packed into micro-panels
+ *       of {@link #NR} columns, stored p-major ({@code NR} contiguous floats per step of k); op(A) into blocks of
+ *       {@link #MC} rows by the same {@code KC}, packed into micro-panels of {@link #MR} rows. Packing reads the
+ *       matrices through their offsets, leading dimensions and transpose flags, so the micro-kernel sees one
+ *       layout for all four combinations; the panels of an edge are padded with zeros.
+ *   <li>The micro-kernel keeps an {@code MR × NR} tile of C in {@code MR · 4} vector registers and adds one
+ *       rank-1 update per step of k: four vectors of B loaded, each element of A broadcast, one FMA per
+ *       accumulator. C is read (for {@code accumulate}, or after the first block of k) and written once per
+ *       tile.
+ *   <li>A tile that crosses the edge of C (fewer than {@code MR} rows or {@code NR} columns left) is computed in
+ *       full into a small scratch tile, and only its valid part is added or copied into C by a scalar loop.
+ * </ul>
+ *
+ * <p>Sums are {@code float}, one FMA per term in increasing k within a block of {@code KC}, each block added to
+ * C in turn; the scalar kernel sums in another order (a {@code double} dot product with B transposed), so the
+ * two differ by rounding that grows with k.
+ *
+ * <p>The packed panels live in a per-thread scratch ({@link ThreadLocal}), grown to the largest block a thread
+ * has needed and reused after, so a call in steady state allocates nothing. A thread-local rather than a
+ * buffer owned by the caller, because the layers call {@link Kernels#gemm} with BLAS arguments only (no
+ * context object yet), and any thread may multiply at once (a trainer and an evaluator, Spark's executors):
+ * each gets its own panels. Single-threaded: one call runs on its caller's thread.
+ *
+ * <p>Only the API of JDK 17's incubator is used, so that the class links on every JDK from 17 on.
+ */
+final class VectorGemm implements Gemm {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    /** Rows of the micro-kernel's tile of C. */
+    static final int MR = 4;
+    /** Columns of the micro-kernel's tile: four vectors. */
+    static final int NR = 4 * LANES;
+    /**
+     * The depth of a packed block: an A micro-panel ({@code MR · KC} floats, 4 KB) and a B micro-panel
+     * ({@code NR · KC}, 32 KB at 8 lanes) stay in the L1 and L2 caches while a tile is computed. A k that
+     * needs several blocks is split into blocks of equal depth.
+     */
+    static final int KC = 256;
+    /** Rows of a packed block of A ({@code MC · KC} floats, 64 KB: the L2 cache). */
+    static final int MC = 64;
+    /** Columns of a packed block of B ({@code KC · NC} floats, 1 MB at most: the L3 cache); a multiple of NR. */
+    static final int NC = Math.max(NR, 1024 / NR * NR);
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Fails on a CPU whose vectors hold fewer than 4 floats: there the Vector API would not be intrinsified. */
+    VectorGemm() {
+        if (LANES < 4) {
+            throw new UnsupportedOperationException("the CPU's vectors are " + SPECIES.vectorBitSize()
+                    + " bits wide; the vectorised GEMM needs 128");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "vectorised GEMM (" + MR + "x" + NR + " tiles of " + SPECIES.vectorBitSize() + "-bit vectors)";
+    }
+
+    /** One thread's packed panels and edge tile, grown on demand and reused. */
+    private static final class Scratch {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset, int lda,
+            float[] b, int bOffset, int ldb, boolean accumulate, float[] c, int cOffset, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        int kBlocks = (k + KC - 1) / KC;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        float[] packedB = scratch.b(kcMax * Math.min(roundUp(n, NR), NC));
+        float[] packedA = scratch.a(kcMax * Math.min(roundUp(m, MR), MC));
+        float[] tile = scratch.tile;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                boolean add = accumulate || pc > 0;
+                packB(transB, b, bOffset, ldb, pc, kc, jc, nc, packedB);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(transA, a, aOffset, lda, ic, mc, pc, kc, packedA);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int rows = Math.min(MR, mc - ir);
+                            int cTile = cOffset + (ic + ir) * ldc + jc + jr;
+                            if (rows == MR && cols == NR) {
+                                kernel(kc, packedA, ir * kc, packedB, jr * kc, c, cTile, ldc, add);
+                            } else {
+                                kernel(kc, packedA, ir * kc, packedB, jr * kc, tile, 0, NR, false);
+                                edge(tile, rows, cols, c, cTile, ldc, add);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /**
+     * Packs rows {@code ic} to {@code ic + mc} and columns {@code pc} to {@code pc + kc} of op(A) into micro-panels
+     * of MR rows: element (r, p) of the panel starting at row {@code ir} goes to {@code ir · kc + p · MR + r}.
+     */
+    private static void packA(boolean transA, float[] a, int aOffset, int lda, int ic, int mc, int pc, int kc,
+            float[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            int panel = ir * kc;
+            if (transA) {
+                // op(A)(i, p) = a[p · lda + i]: the MR rows of one step of k lie side by side.
+                for (int p = 0; p < kc; p++) {
+                    int from = aOffset + (pc + p) * lda + ic + ir;
+                    int to = panel + p * MR;
+                    for (int r = 0; r < rows; r++) {
+                        packed[to + r] = a[from + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int from = aOffset + (ic + ir + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[panel + p * MR + r] = a[from + p];
+                    }
+                }
+            }
+            for (int r = rows; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    packed[panel + p * MR + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows {@code pc} to {@code pc + kc} and columns {@code jc} to {@code jc + nc} of op(B) into micro-panels
+     * of NR columns: element (p, j) of the panel starting at column {@code jr} goes to {@code jr · kc + p · NR + j}.
+     */
+    private static void packB(boolean transB, float[] b, int bOffset, int ldb, int pc, int kc, int jc, int nc,
+            float[] packed) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            int panel = jr * kc;
+            if (transB) {
+                // op(B)(p, j) = b[j · ldb + p]: read each row of b along k, write it down a column of the panel.
+                for (int j = 0; j < cols; j++) {
+                    int from = bOffset + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[panel + p * NR + j] = b[from + p];
+                    }
+                }
+                for (int p = 0; p < kc && cols < NR; p++) {
+                    Arrays.fill(packed, panel + p * NR + cols, panel + (p + 1) * NR, 0f);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int to = panel + p * NR;
+                    System.arraycopy(b, bOffset + (pc + p) * ldb + jc + jr, packed, to, cols);
+                    if (cols < NR) {
+                        Arrays.fill(packed, to + cols, to + NR, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds (or copies) the valid {@code rows × cols} corner of an edge tile into C. */
+    private static void edge(float[] tile, int rows, int cols, float[] c, int cTile, int ldc, boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int to = cTile + r * ldc;
+            int from = r * NR;
+            for (int j = 0; j < cols; j++) {
+                c[to + j] = add ? c[to + j] + tile[from + j] : tile[from + j];
+            }
+        }
+    }
+
+    /**
+     * The micro-kernel: the MR × NR tile at {@code c[ct]} (rows {@code ldc} apart) becomes, or with {@code add}
+     * is incremented by, the product of the A micro-panel at {@code a[ao]} and the B micro-panel at
+     * {@code b[bo]}, {@code kc} steps deep. Sixteen accumulators, held in registers across the k loop.
+     */
+    private static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int ct, int ldc,
+            boolean add) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00;
+        FloatVector c02 = c00;
+        FloatVector c03 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c12 = c00;
+        FloatVector c13 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c22 = c00;
+        FloatVector c23 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c32 = c00;
+        FloatVector c33 = c00;
+        for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bo);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bo + LANES);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, b, bo + 2 * LANES);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, b, bo + 3 * LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(SPECIES, a[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(SPECIES, a[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(SPECIES, a[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        store(c00, c01, c02, c03, c, ct, add);
+        store(c10, c11, c12, c13, c, ct + ldc, add);
+        store(c20, c21, c22, c23, c, ct + 2 * ldc, add);
+        store(c30, c31, c32, c33, c, ct + 3 * ldc, add);
+    }
+
+    /** One row of a tile into {@code c[at]} onwards: written, or added to what is there. */
+    private static void store(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] c, int at,
+            boolean add) {
+        if (add) {
+            v0 = v0.add(FloatVector.fromArray(SPECIES, c, at));
+            v1 = v1.add(FloatVector.fromArray(SPECIES, c, at + LANES));
+            v2 = v2.add(FloatVector.fromArray(SPECIES, c, at + 2 * LANES));
+            v3 = v3.add(FloatVector.fromArray(SPECIES, c, at + 3 * LANES));
+        }
+        v0.intoArray(c, at);
+        v1.intoArray(c, at + LANES);
+        v2.intoArray(c, at + 2 * LANES);
+        v3.intoArray(c, at + 3 * LANES);
+    }
+}
