@@ -35,12 +35,22 @@ final class GemmLoader {
 
     /** The Vector API implementation, if this JVM can run it; for {@link #choose} and the tests. */
     static Gemm vector() throws UnavailableException {
+        return vector(-1);
+    }
+
+    /**
+     * The Vector API implementation with products below {@code small} multiply-adds left to the scalar loops,
+     * or its default threshold when {@code small} is negative; the tests take 0, to run every shape on vectors.
+     */
+    static Gemm vector(long small) throws UnavailableException {
         if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
             throw new UnavailableException("the module " + VECTOR_MODULE + " is not present; start Java with"
                     + " --add-modules " + VECTOR_MODULE + " to vectorise them", null);
         }
         try {
-            return (Gemm) Class.forName(VECTOR_CLASS).getDeclaredConstructor().newInstance();
+            Class<?> vector = Class.forName(VECTOR_CLASS);
+            return (Gemm) (small < 0 ? vector.getDeclaredConstructor().newInstance()
+                    : vector.getDeclaredConstructor(long.class).newInstance(small));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             // An incubator API that changed (LinkageError), or a CPU with narrow vectors (the constructor).
             Throwable cause = Optional.ofNullable(e.getCause()).orElse(e);

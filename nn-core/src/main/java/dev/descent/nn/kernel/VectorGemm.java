@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       layout for all four combinations; the panels of an edge are padded with zeros.
  *   <li>The micro-kernel keeps an {@code MR × NR} tile of C in {@code MR · 4} vector registers and adds one
  *       rank-1 update per step of k: four vectors of B loaded, each element of A broadcast, one FMA per
- *       accumulator. C is read (for {@code accumulate}, or after the first block of k) and written once per
- *       tile.
+ *       accumulator. C is read (for {@code accumulate}, or after the first block of k: the accumulators start from
+ *       it) and written once per tile.
  *   <li>A tile that crosses the edge of C (fewer than {@code MR} rows or {@code NR} columns left) is computed in
  *       full into a small scratch tile, and only its valid part is added or copied into C by a scalar loop.
  * </ul>
@@ -53,10 +53,30 @@ final class VectorGemm implements Gemm {
     /** Columns of a packed block of B ({@code KC · NC} floats, 1 MB at most: the L3 cache); a multiple of NR. */
     static final int NC = Math.max(NR, 1024 / NR * NR);
 
+    /**
+     * Below this many multiply-adds ({@code m · n · k}) the scalar loops run instead: a product that small is
+     * less than one or two tiles of work (a 4 × 32 tile 32 deep is 4096), which packing and an edge tile
+     * computed in full would cost more than they save.
+     */
+    static final long SMALL = 4096;
+    private static final Gemm SCALAR = new ScalarGemm();
+
+    /** A row of a tile's zeros: where the micro-kernel's accumulators start when it overwrites C. */
+    private static final float[] ZEROS = new float[NR];
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Products of fewer multiply-adds than this go to the scalar loops: {@link #SMALL}, or 0 in the tests. */
+    private final long small;
 
     /** Fails on a CPU whose vectors hold fewer than 4 floats: there the Vector API would not be intrinsified. */
     VectorGemm() {
+        this(SMALL);
+    }
+
+    /** With the scalar loops below {@code small} multiply-adds; the tests take 0, to run every shape here. */
+    VectorGemm(long small) {
+        this.small = small;
         if (LANES < 4) {
             throw new UnsupportedOperationException("the CPU's vectors are " + SPECIES.vectorBitSize()
                     + " bits wide; the vectorised GEMM needs 128");
@@ -101,6 +121,10 @@ final class VectorGemm implements Gemm {
                     Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
                 }
             }
+            return;
+        }
+        if ((long) m * n * k < small) {
+            SCALAR.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate, c, cOffset, ldc);
             return;
         }
         Scratch scratch = SCRATCH.get();
@@ -221,25 +245,37 @@ final class VectorGemm implements Gemm {
      * The micro-kernel: the MR × NR tile at {@code c[ct]} (rows {@code ldc} apart) becomes, or with {@code add}
      * is incremented by, the product of the A micro-panel at {@code a[ao]} and the B micro-panel at
      * {@code b[bo]}, {@code kc} steps deep. Sixteen accumulators, held in registers across the k loop.
+     *
+     * <p>The accumulators start from C itself when adding, else from a row of zeros: one load per
+     * accumulator either way, so that no vector is chosen by a branch and the method stays small enough for
+     * C2 to inline every Vector API call (past its node budget, a call left out of line boxes the vectors it
+     * is passed, and the kernel allocates on every step). C is never read when overwriting, so a NaN there
+     * does not survive (BLAS's beta 0).
      */
     private static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int ct, int ldc,
             boolean add) {
-        FloatVector c00 = FloatVector.zero(SPECIES);
-        FloatVector c01 = c00;
-        FloatVector c02 = c00;
-        FloatVector c03 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c12 = c00;
-        FloatVector c13 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c22 = c00;
-        FloatVector c23 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
-        FloatVector c32 = c00;
-        FloatVector c33 = c00;
+        float[] start = add ? c : ZEROS;
+        int s0 = add ? ct : 0;
+        int step = add ? ldc : 0;
+        FloatVector c00 = FloatVector.fromArray(SPECIES, start, s0);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, start, s0 + LANES);
+        FloatVector c02 = FloatVector.fromArray(SPECIES, start, s0 + 2 * LANES);
+        FloatVector c03 = FloatVector.fromArray(SPECIES, start, s0 + 3 * LANES);
+        int s1 = s0 + step;
+        FloatVector c10 = FloatVector.fromArray(SPECIES, start, s1);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, start, s1 + LANES);
+        FloatVector c12 = FloatVector.fromArray(SPECIES, start, s1 + 2 * LANES);
+        FloatVector c13 = FloatVector.fromArray(SPECIES, start, s1 + 3 * LANES);
+        int s2 = s1 + step;
+        FloatVector c20 = FloatVector.fromArray(SPECIES, start, s2);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, start, s2 + LANES);
+        FloatVector c22 = FloatVector.fromArray(SPECIES, start, s2 + 2 * LANES);
+        FloatVector c23 = FloatVector.fromArray(SPECIES, start, s2 + 3 * LANES);
+        int s3 = s2 + step;
+        FloatVector c30 = FloatVector.fromArray(SPECIES, start, s3);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, start, s3 + LANES);
+        FloatVector c32 = FloatVector.fromArray(SPECIES, start, s3 + 2 * LANES);
+        FloatVector c33 = FloatVector.fromArray(SPECIES, start, s3 + 3 * LANES);
         for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bo + LANES);
@@ -266,24 +302,24 @@ final class VectorGemm implements Gemm {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        store(c00, c01, c02, c03, c, ct, add);
-        store(c10, c11, c12, c13, c, ct + ldc, add);
-        store(c20, c21, c22, c23, c, ct + 2 * ldc, add);
-        store(c30, c31, c32, c33, c, ct + 3 * ldc, add);
-    }
-
-    /** One row of a tile into {@code c[at]} onwards: written, or added to what is there. */
-    private static void store(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] c, int at,
-            boolean add) {
-        if (add) {
-            v0 = v0.add(FloatVector.fromArray(SPECIES, c, at));
-            v1 = v1.add(FloatVector.fromArray(SPECIES, c, at + LANES));
-            v2 = v2.add(FloatVector.fromArray(SPECIES, c, at + 2 * LANES));
-            v3 = v3.add(FloatVector.fromArray(SPECIES, c, at + 3 * LANES));
-        }
-        v0.intoArray(c, at);
-        v1.intoArray(c, at + LANES);
-        v2.intoArray(c, at + 2 * LANES);
-        v3.intoArray(c, at + 3 * LANES);
+        c00.intoArray(c, ct);
+        c01.intoArray(c, ct + LANES);
+        c02.intoArray(c, ct + 2 * LANES);
+        c03.intoArray(c, ct + 3 * LANES);
+        ct += ldc;
+        c10.intoArray(c, ct);
+        c11.intoArray(c, ct + LANES);
+        c12.intoArray(c, ct + 2 * LANES);
+        c13.intoArray(c, ct + 3 * LANES);
+        ct += ldc;
+        c20.intoArray(c, ct);
+        c21.intoArray(c, ct + LANES);
+        c22.intoArray(c, ct + 2 * LANES);
+        c23.intoArray(c, ct + 3 * LANES);
+        ct += ldc;
+        c30.intoArray(c, ct);
+        c31.intoArray(c, ct + LANES);
+        c32.intoArray(c, ct + 2 * LANES);
+        c33.intoArray(c, ct + 3 * LANES);
     }
 }

@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * float sum of k products in any order, plus the addition into C: it scales with k and with the terms'
  * magnitude, and is far below the size of one term, so a product that is dropped, doubled or misplaced fails.
  *
+ * <p>The vectorised kernel runs here without its threshold below which small products go to the scalar
+ * loops, so that every shape exercises its packing, tiles and edges.
+ *
  * <p>The vectorised tests are skipped with an assumption where the JVM runs without
  * {@code jdk.incubator.vector} (nn-core's {@code scalar-kernels} execution).
  */
@@ -64,7 +67,8 @@ class GemmTest {
     private static Gemm vector() throws GemmLoader.UnavailableException {
         assumeTrue(ModuleLayer.boot().findModule(GemmLoader.VECTOR_MODULE).isPresent(),
                 "the JVM runs without jdk.incubator.vector");
-        return GemmLoader.vector();
+        // Every shape on the vectorised kernel, none left to the scalar loops for being small.
+        return GemmLoader.vector(0);
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2}")
