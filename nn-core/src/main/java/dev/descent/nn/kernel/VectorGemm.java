@@ -302,24 +302,29 @@ final class VectorGemm implements Gemm {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        c00.intoArray(c, ct);
-        c01.intoArray(c, ct + LANES);
-        c02.intoArray(c, ct + 2 * LANES);
-        c03.intoArray(c, ct + 3 * LANES);
+        // Stored through a vector of exact type: on JDK 17, once a second float shape is in use (loss-core's
+        // 128-bit floats), C2 no longer knows the accumulators' class after the loop, fails to intrinsify
+        // intoArray and boxes every vector of the loop. A zero (exact: made from the constant species) plus the
+        // accumulator is the accumulator (-0 becomes +0), of exact type; JDK 25 needs no such help.
+        FloatVector zero = FloatVector.zero(SPECIES);
+        zero.add(c00).intoArray(c, ct);
+        zero.add(c01).intoArray(c, ct + LANES);
+        zero.add(c02).intoArray(c, ct + 2 * LANES);
+        zero.add(c03).intoArray(c, ct + 3 * LANES);
         ct += ldc;
-        c10.intoArray(c, ct);
-        c11.intoArray(c, ct + LANES);
-        c12.intoArray(c, ct + 2 * LANES);
-        c13.intoArray(c, ct + 3 * LANES);
+        zero.add(c10).intoArray(c, ct);
+        zero.add(c11).intoArray(c, ct + LANES);
+        zero.add(c12).intoArray(c, ct + 2 * LANES);
+        zero.add(c13).intoArray(c, ct + 3 * LANES);
         ct += ldc;
-        c20.intoArray(c, ct);
-        c21.intoArray(c, ct + LANES);
-        c22.intoArray(c, ct + 2 * LANES);
-        c23.intoArray(c, ct + 3 * LANES);
+        zero.add(c20).intoArray(c, ct);
+        zero.add(c21).intoArray(c, ct + LANES);
+        zero.add(c22).intoArray(c, ct + 2 * LANES);
+        zero.add(c23).intoArray(c, ct + 3 * LANES);
         ct += ldc;
-        c30.intoArray(c, ct);
-        c31.intoArray(c, ct + LANES);
-        c32.intoArray(c, ct + 2 * LANES);
-        c33.intoArray(c, ct + 3 * LANES);
+        zero.add(c30).intoArray(c, ct);
+        zero.add(c31).intoArray(c, ct + LANES);
+        zero.add(c32).intoArray(c, ct + 2 * LANES);
+        zero.add(c33).intoArray(c, ct + 3 * LANES);
     }
 }
