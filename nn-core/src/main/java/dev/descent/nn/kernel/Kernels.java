@@ -3,14 +3,13 @@ package dev.descent.nn.kernel;
 /**
  * The matrix products the layers are built on, over row-major {@code float[]} matrices.
  *
- * <p>Today these are plain scalar loops, ordered so that the innermost loop walks contiguous memory.
- * {@link #gemm} takes BLAS-style arguments (transpose flags, offsets, leading dimensions), so the engine
- * issue can turn this class into the facade that picks an implementation once (the Vector API when
- * {@code jdk.incubator.vector} is present, these loops otherwise) without changing the layers.
+ * <p>{@link #gemm} is a facade over two implementations chosen once per JVM (see {@link GemmLoader}): a
+ * register-blocked Vector API kernel on packed panels ({@code VectorGemm}) when {@code jdk.incubator.vector} is
+ * present, plain scalar loops ({@link ScalarGemm}) otherwise. The wrappers below are the three products a
+ * linear layer needs, on whole arrays.
  *
- * <p>Where one scalar holds a sum (a dot product, a column sum) it is a {@code double}. Where the loop
- * order makes a row of the output the accumulator (i-k-j), that row is the {@code float} output itself,
- * as in BLAS {@code sgemm} and PyTorch's CPU kernels.
+ * <p>Where one scalar holds a sum (a column sum) it is a {@code double}. The vectorised products sum in
+ * {@code float} with FMA, as BLAS {@code sgemm} and PyTorch's CPU kernels do.
  */
 public final class Kernels {
     private Kernels() {}
@@ -31,43 +30,8 @@ public final class Kernels {
         checkBlock("a", a, aOffset, lda, transA ? k : m, transA ? m : k);
         checkBlock("b", b, bOffset, ldb, transB ? n : k, transB ? k : n);
         checkBlock("c", c, cOffset, ldc, m, n);
-        if (transB) {
-            // Each element is a dot product along k; one double accumulator costs nothing in a scalar loop.
-            for (int i = 0; i < m; i++) {
-                int cRow = cOffset + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    int bRow = bOffset + j * ldb;
-                    double sum = 0;
-                    if (transA) {
-                        for (int p = 0; p < k; p++) {
-                            sum += (double) a[aOffset + p * lda + i] * b[bRow + p];
-                        }
-                    } else {
-                        int aRow = aOffset + i * lda;
-                        for (int p = 0; p < k; p++) {
-                            sum += (double) a[aRow + p] * b[bRow + p];
-                        }
-                    }
-                    c[cRow + j] = accumulate ? (float) (c[cRow + j] + sum) : (float) sum;
-                }
-            }
-            return;
-        }
-        // i-k-j: the inner loop runs along a row of b and a row of c, both contiguous; the row of c is the
-        // float accumulator, as in BLAS sgemm and PyTorch's CPU kernels.
-        for (int i = 0; i < m; i++) {
-            int cRow = cOffset + i * ldc;
-            if (!accumulate) {
-                java.util.Arrays.fill(c, cRow, cRow + n, 0f);
-            }
-            for (int p = 0; p < k; p++) {
-                float scale = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                int bRow = bOffset + p * ldb;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += scale * b[bRow + j];
-                }
-            }
-        }
+        GemmLoader.CHOSEN.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate, c, cOffset,
+                ldc);
     }
 
     /**
