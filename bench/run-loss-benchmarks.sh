@@ -21,10 +21,9 @@ out="${OUT:-bench/target/loss-results}"
 jar="${JAR:-bench/target/benchmarks.jar}"
 mkdir -p "$out"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # shellcheck disable=SC2086  # MVNW_ARGS is a list of options
-    ./mvnw -B -q ${MVNW_ARGS--o} package -pl bench -am -DskipTests
-fi
+# shellcheck source=bench/bench-common.sh
+source bench/bench-common.sh
+bench_build
 
 # Short settings, so that the ~33 runs take a few minutes: one fork per benchmark, 2 warm-up iterations of
 # 1 s (enough for C2: the loop runs ≥ 10^5 times), 5 measured iterations of 0.5 s. The report uses each
@@ -33,11 +32,7 @@ settings="${JMH_SETTINGS:--f 1 -wi 2 -w 1s -i 5 -r 500ms}"
 # Each loss warmed with itself only (one loss per JVM, as in a training run), unless the arguments say.
 warmed=(-p warmedWith=itself)
 [[ " $* " == *"warmedWith="* ]] && warmed=()
-{
-    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "jvm: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p') $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
-    echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$out/environment.txt"
+bench_environment
 
 rm -f "$out/jmh.json"
 # One line per benchmark as it starts; JMH's full output is in jmh.log.
@@ -52,6 +47,6 @@ if ! wait "$jmh" || [[ ! -s "$out/jmh.json" ]]; then
     exit 1
 fi
 
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/environment.txt"
+bench_load_after
 "$java" -cp "$jar" dev.descent.bench.Traffic > "$out/traffic.tsv"
 python3 bench/loss-report.py "$out/jmh.json" "$out/traffic.tsv" | tee "$out/table.md"

@@ -30,16 +30,11 @@ jar="${JAR:-bench/target/benchmarks.jar}"
 frameworks="${BENCH_FRAMEWORKS:-descent,pytorch}"
 mkdir -p "$out"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # shellcheck disable=SC2086  # MVNW_ARGS is a list of options
-    ./mvnw -B -q ${MVNW_ARGS--o} package -pl bench -am -DskipTests
-fi
+# shellcheck source=bench/bench-common.sh
+source bench/bench-common.sh
+bench_build
 
-{
-    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "jvm: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p') $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
-    echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$out/environment.txt"
+bench_environment
 
 # An invocation is one epoch (seconds with today's scalar kernels), so iterations of 1 s are one epoch each.
 if [[ $quick == 1 ]]; then
@@ -92,6 +87,6 @@ print(" ".join(sorted({x["params"]["batch"] for x in r}, key=int)).replace(" ", 
         done
     done
 fi
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/environment.txt"
+bench_load_after
 samples="$("$java" -cp "$jar" dev.descent.bench.MlpTrainingBenchmark)"
 python3 bench/mlp-report.py "$out/jmh.json" "$samples" "${torch_results[@]}" | tee "$out/table.md"

@@ -18,16 +18,11 @@ out="${OUT:-bench/target/optimizer-results}"
 jar="${JAR:-bench/target/benchmarks.jar}"
 mkdir -p "$out"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # shellcheck disable=SC2086  # MVNW_ARGS is a list of options
-    ./mvnw -B -q ${MVNW_ARGS--o} package -pl bench -am -DskipTests
-fi
+# shellcheck source=bench/bench-common.sh
+source bench/bench-common.sh
+bench_build
 
-{
-    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "jvm: $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.name = //p') $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')"
-    echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$out/environment.txt"
+bench_environment
 
 # 3 warm-up iterations of 1 s and 5 measured iterations of 1 s: a 10M-parameter step takes tens of ms.
 settings="${JMH_SETTINGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -45,5 +40,5 @@ if "$python" -c 'import torch' 2>/dev/null; then
 else
     echo "no PyTorch for $python: printing Descent's times only" >&2
 fi
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/environment.txt"
+bench_load_after
 python3 bench/optimizer-report.py "$out/jmh.json" "${torch_results[@]}" | tee "$out/table.md"
